@@ -1,0 +1,73 @@
+// Plain-language pieces shared by every renderer (Slack blocks, terminal text), so the two faces say the same
+// thing in the same words. Nothing here escapes: each renderer escapes for its own medium.
+import type { Analysis, CasualtyFigure, CasualtyKind } from '../analysis';
+
+const KIND_WORD: Record<CasualtyKind, string> = {
+  killed: 'killed',
+  injured: 'injured',
+  missing: 'missing',
+  displaced: 'displaced',
+  detained: 'detained',
+  affected: 'affected',
+  other: '',
+};
+
+export function kindWord(kind: CasualtyKind): string {
+  return KIND_WORD[kind];
+}
+
+/** "per the Syrian Observatory for Human Rights" or "stated by the article". */
+export function sourceOf(fig: CasualtyFigure): string {
+  return fig.attributedTo ? `per ${fig.attributedTo}` : 'stated by the article';
+}
+
+/** Totals in article order, each with its sub-figures, so a subset is never shown as a total of its own. */
+export function groupFigures(figs: CasualtyFigure[]): { total: CasualtyFigure; parts: CasualtyFigure[] }[] {
+  const groups: { total: CasualtyFigure; parts: CasualtyFigure[] }[] = [];
+  const byIndex = new Map<number, { total: CasualtyFigure; parts: CasualtyFigure[] }>();
+  figs.forEach((fig, i) => {
+    const parent = fig.partOf !== null && fig.partOf !== i ? byIndex.get(fig.partOf) : undefined;
+    if (parent) {
+      parent.parts.push(fig);
+      byIndex.set(i, parent);
+    } else {
+      const g = { total: fig, parts: [] };
+      groups.push(g);
+      byIndex.set(i, g);
+    }
+  });
+  return groups;
+}
+
+export function analyzerLine(a: Analysis): string {
+  const info = a.analyzer;
+  const parts: string[] = [];
+  if (info.kind === 'llm') {
+    parts.push(`Analysis by ${info.model ?? 'a language model'}, checked against the article text`);
+  } else if (info.fallbackReason?.startsWith('model unavailable')) {
+    parts.push('Model unavailable — offline analysis');
+  } else {
+    parts.push(`Offline analyzer${info.fallbackReason ? ` (${info.fallbackReason})` : ''}`);
+  }
+  if (info.droppedUngrounded) {
+    parts.push(
+      `${info.droppedUngrounded} item${info.droppedUngrounded === 1 ? '' : 's'} dropped: not found in the article`,
+    );
+  }
+  parts.push('every quote is verbatim from the article');
+  return parts.join(' · ');
+}
+
+export function metaLine(a: Analysis): string[] {
+  const parts: string[] = [];
+  if (a.site) parts.push(a.site);
+  if (a.byline) parts.push(a.byline);
+  if (a.published) parts.push(`Published ${a.published}`);
+  if (a.updated && a.updated !== a.published) parts.push(`Updated ${a.updated}`);
+  return parts;
+}
+
+export function partialLine(a: Analysis): string | null {
+  if (!a.partial) return null;
+  return `I could only read the first ${a.partial.wordsRead} words (${a.partial.reason}), so this may miss part of the story.`;
+}

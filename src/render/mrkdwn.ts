@@ -1,0 +1,37 @@
+// Slack mrkdwn escaping. Only &, < and > are special to Slack's parser, and escaping exactly those defuses
+// every way article or model text could ping people (<!channel>, <@U…>) or forge a link label (<url|label>).
+
+// Invisible and bidi control characters could hide or reorder text in a reply; they never carry meaning
+// a reader needs, so they go before anything reaches Slack or a terminal.
+const INVISIBLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g;
+
+export function stripInvisible(s: string): string {
+  return s.replace(INVISIBLE, '');
+}
+
+export function escapeMrkdwn(s: string): string {
+  return stripInvisible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Cuts to at most `max` characters, ending with an ellipsis when cut. Works on code points. */
+export function truncate(s: string, max: number): string {
+  const chars = Array.from(s);
+  if (chars.length <= max) return s;
+  return (
+    chars
+      .slice(0, Math.max(0, max - 1))
+      .join('')
+      .trimEnd() + '…'
+  );
+}
+
+/**
+ * A link Slack will render with our label. The URL comes from the article or the user, so the characters
+ * that would end the link markup early are percent-encoded; only http(s) URLs become links at all.
+ */
+export function mrkdwnLink(url: string, label: string): string {
+  if (!/^https?:\/\//i.test(url)) return escapeMrkdwn(label);
+  const safeUrl = url.replace(/[<>|\s]/g, (c) => encodeURIComponent(c));
+  return `<${safeUrl}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
+}

@@ -1,0 +1,115 @@
+// Answers the links of one Slack message in its thread: a sign of life first (👀 and a "Reading…" placeholder
+// per link), then each placeholder replaced by the analysis or by one line saying what went wrong.
+import type { Logger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { isNewsdeskError } from '../errors';
+import type { AnalysisQueue } from '../jobs/analysis-queue';
+import { renderAnalysisMessage } from '../render/blocks';
+import type { Store } from '../store/store';
+import { failureLine, HOW_TO, readingLine, skippedLine } from './messages';
+import type { SlackCalls } from './slack-calls';
+
+export interface IncomingMessage {
+  channel: string;
+  ts: string;
+  /** Set when the message is itself inside a thread. */
+  threadTs?: string;
+  links: string[];
+}
+
+export interface AnswererDeps {
+  client: WebClient;
+  calls: SlackCalls;
+  queue: AnalysisQueue;
+  store: Store;
+  logger: Logger;
+  maxLinks: number;
+}
+
+/** A message whose first delivery died gets answered by Slack's retry after this long. */
+const STALE_CLAIM_MS = 90_000;
+/** Slack retries for about five minutes; keep finished records well past that. */
+const KEEP_DONE_MS = 2 * 60 * 60_000;
+
+const POST_DEFAULTS = { unfurl_links: false, unfurl_media: false } as const;
+
+export class LinkAnswerer {
+  constructor(private readonly deps: AnswererDeps) {}
+
+  /**
+   * Claims the message so Slack's retries, and the app_mention + message events that the same message can
+   * raise, produce one answer. Returns false when someone already answered (or is answering) it.
+   */
+  claim(channel: string, ts: string): boolean {
+    return this.deps.store.claim(`msg:${channel}:${ts}`, STALE_CLAIM_MS) === 'claimed';
+  }
+
+  complete(channel: string, ts: string): void {
+    this.deps.store.complete(`msg:${channel}:${ts}`, KEEP_DONE_MS);
+  }
+
+  async postHowTo(channel: string, threadTs: string): Promise<void> {
+    await this.post(channel, threadTs, HOW_TO);
+  }
+
+  async answer(msg: IncomingMessage): Promise<void> {
+    const { calls, client, maxLinks } = this.deps;
+    const threadTs = msg.threadTs ?? msg.ts;
+    const links = msg.links.slice(0, maxLinks);
+    const skipped = msg.links.slice(maxLinks);
+
+    void calls.call(
+      'reactions.add',
+      () => client.reactions.add({ channel: msg.channel, timestamp: msg.ts, name: 'eyes' }),
+      {
+        quietErrors: ['already_reacted', 'missing_scope'],
+      },
+    );
+    const placeholders = await Promise.all(
+      links.map((url) => this.post(msg.channel, threadTs, readingLine(url))),
+    );
+    if (skipped.length) await this.post(msg.channel, threadTs, skippedLine(maxLinks, skipped));
+
+    await Promise.all(
+      links.map((url, i) => this.answerLink(msg.channel, threadTs, url, placeholders[i] ?? null)),
+    );
+  }
+
+  private async answerLink(channel: string, threadTs: string, url: string, placeholderTs: string | null) {
+    let message: { text: string; blocks?: unknown[] };
+    try {
+      const { analysis } = await this.deps.queue.analyze(url);
+      message = renderAnalysisMessage(analysis);
+    } catch (err) {
+      if (!isNewsdeskError(err)) this.deps.logger.error(`Analysis of ${url} failed`, err);
+      message = { text: failureLine(url, err) };
+    }
+    if (placeholderTs) {
+      const updated = await this.deps.calls.call('chat.update', () =>
+        this.deps.client.chat.update({
+          channel,
+          ts: placeholderTs,
+          text: message.text,
+          ...(message.blocks ? { blocks: message.blocks as never } : {}),
+        }),
+      );
+      if (updated) return;
+    }
+    // The placeholder could not be posted or updated: a fresh reply still gets the answer to the reader.
+    await this.post(channel, threadTs, message.text, message.blocks);
+  }
+
+  /** Posts in a thread; returns the new message's ts, or null if Slack refused (already logged). */
+  async post(channel: string, threadTs: string, text: string, blocks?: unknown[]): Promise<string | null> {
+    const res = await this.deps.calls.call('chat.postMessage', () =>
+      this.deps.client.chat.postMessage({
+        channel,
+        thread_ts: threadTs,
+        text,
+        ...(blocks ? { blocks: blocks as never } : {}),
+        ...POST_DEFAULTS,
+      }),
+    );
+    return res?.ts ?? null;
+  }
+}

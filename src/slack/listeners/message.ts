@@ -1,0 +1,38 @@
+// Plain messages: direct messages to the bot, and any message in a WATCH_CHANNELS channel. Only messages
+// people write: bots (ours or others'), edits, deletions and every other subtype are ignored, so the bot can
+// never answer itself or start a loop with another bot.
+import type { App } from '@slack/bolt';
+import { linksOfMessage } from '../../article/links';
+import type { SlackContext } from '../context';
+
+interface PlainMessage {
+  subtype?: string;
+  bot_id?: string;
+  channel: string;
+  channel_type?: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: unknown;
+}
+
+export function registerMessages(app: App, { answerer, watchChannels }: SlackContext): void {
+  app.event('message', async ({ event, context }) => {
+    const msg = event as unknown as PlainMessage;
+    if (msg.subtype !== undefined || msg.bot_id) return;
+    const isDm = msg.channel_type === 'im';
+    if (!isDm && !watchChannels.includes(msg.channel)) return;
+    // A mention in a watched channel raises app_mention too; that listener answers it.
+    if (!isDm && context.botUserId && msg.text?.includes(`<@${context.botUserId}>`)) return;
+
+    const links = linksOfMessage(msg);
+    if (!links.length && !isDm) return;
+    if (!answerer.claim(msg.channel, msg.ts)) return;
+    try {
+      if (!links.length) await answerer.postHowTo(msg.channel, msg.thread_ts ?? msg.ts);
+      else await answerer.answer({ channel: msg.channel, ts: msg.ts, threadTs: msg.thread_ts, links });
+    } finally {
+      answerer.complete(msg.channel, msg.ts);
+    }
+  });
+}

@@ -1,0 +1,50 @@
+// The "Post to channel" button under an ephemeral /summarize answer: posts the same analysis publicly, once.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { renderAnalysisMessage } from '../../render/blocks';
+import type { SlackContext } from '../context';
+import { failureLine } from '../messages';
+import { POST_ACTION_ID, requestedByBlock } from '../post-blocks';
+
+export function registerPostToChannel(app: App, ctx: SlackContext): void {
+  app.action<BlockButtonAction>(POST_ACTION_ID, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const url = action.value ?? '';
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    if (!url || !channel) return;
+    // A double click must not post twice: one claim per ephemeral message and link.
+    const key = `post:${channel}:${body.container?.message_ts ?? body.response_url ?? ''}:${url}`;
+    if (ctx.store.claim(key, 60_000) !== 'claimed') return;
+    let posted = false;
+    try {
+      let rendered;
+      try {
+        rendered = renderAnalysisMessage((await ctx.queue.analyze(url)).analysis);
+      } catch (err) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: failureLine(url, err) });
+        return;
+      }
+      const outcome = await ctx.calls.attempt('chat.postMessage', () =>
+        client.chat.postMessage({
+          channel,
+          text: rendered.text,
+          blocks: [...rendered.blocks, requestedByBlock(body.user.id, '/summarize')] as never,
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      );
+      posted = 'value' in outcome;
+      const error = 'error' in outcome ? outcome.error : null;
+      const text = posted
+        ? ':white_check_mark: Posted to the channel.'
+        : error === 'not_in_channel' || error === 'channel_not_found'
+          ? "I'm not in this channel, so I can't post here. Invite me with `/invite @Newsdesk` and press the button again."
+          : "Slack wouldn't let me post in this channel.";
+      await respond({ response_type: 'ephemeral', replace_original: posted, text });
+    } catch (err) {
+      ctx.logger.error(`Post to channel failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      if (posted) ctx.store.complete(key, 2 * 60 * 60_000);
+      else ctx.store.release(key);
+    }
+  });
+}

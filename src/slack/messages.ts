@@ -1,0 +1,46 @@
+// The short things the bot says in Slack besides the analysis itself. All mrkdwn; anything that came from a
+// user or a site is escaped.
+import { isNewsdeskError } from '../errors';
+import { escapeMrkdwn, truncate } from '../render/mrkdwn';
+
+export const HOW_TO =
+  'Paste a news link and mention me, e.g. `@Newsdesk https://example.com/story`, and I’ll reply in the thread.\n' +
+  'Or run `/summarize <link>` to get a private summary first (add `public` to post it in the channel).';
+
+export const COMMAND_USAGE =
+  '*Usage:* `/summarize <link>` — a private summary with a button to post it to the channel.\n' +
+  '`/summarize <link> public` — post it in the channel right away. `/summarize help` — this text.';
+
+/** The link as plain text (never a live link, so Slack does not unfurl or re-fetch it). */
+export function shortLink(url: string): string {
+  let shown = url;
+  try {
+    const u = new URL(url);
+    shown = u.host + (u.pathname === '/' ? '' : u.pathname);
+  } catch {
+    // not a URL we can shorten; show as given
+  }
+  return `\`${escapeMrkdwn(truncate(shown, 80))}\``;
+}
+
+export function readingLine(url: string): string {
+  return `:hourglass_flowing_sand: Reading ${shortLink(url)}…`;
+}
+
+/** One line saying what went wrong and what to try. Never a stack trace. */
+export function failureLine(url: string, err: unknown): string {
+  if (isNewsdeskError(err)) {
+    const tip =
+      err.kind === 'fetch'
+        ? ' You can paste the article text into a file and try `newsdesk analyze`, or try another link.'
+        : err.kind === 'extract'
+          ? ' Try the link of the article page itself.'
+          : '';
+    return `:warning: ${shortLink(url)}: ${escapeMrkdwn(err.userMessage)}${tip}`;
+  }
+  return `:warning: ${shortLink(url)}: something went wrong on my side while reading this link. Please try again in a minute.`;
+}
+
+export function skippedLine(max: number, skipped: string[]): string {
+  return `I read the first ${max} link${max === 1 ? '' : 's'} only; skipped: ${skipped.map(shortLink).join(', ')}.`;
+}

@@ -1,0 +1,183 @@
+import type { Analysis, CasualtyFigure } from '../../src/analysis';
+import { blockTextLength, LIMITS, renderAnalysisMessage, type Block } from '../../src/render/blocks';
+import { escapeMrkdwn, mrkdwnLink } from '../../src/render/mrkdwn';
+import { renderText } from '../../src/render/text';
+
+const quote =
+  'A monitoring group said the strikes had killed 30 civilians, including six children and six women.';
+const fig = (over: Partial<CasualtyFigure>): CasualtyFigure => ({
+  countText: '30',
+  min: 30,
+  max: 30,
+  qualifier: 'exact',
+  kind: 'killed',
+  who: 'civilians',
+  attributedTo: 'the monitoring group',
+  partOf: null,
+  quote,
+  ...over,
+});
+
+function base(over: Partial<Analysis> = {}): Analysis {
+  return {
+    url: 'https://news.example/story',
+    finalUrl: 'https://news.example/story',
+    title: 'Strikes hit city',
+    site: 'Example News',
+    byline: 'A. Reporter',
+    published: '2015-10-01T14:30:00-04:00',
+    summary: ['One.', 'Two.', 'Three.'],
+    casualties: [
+      fig({}),
+      fig({ countText: 'six', min: 6, max: 6, who: 'children', partOf: 0 }),
+      fig({ countText: 'six', min: 6, max: 6, who: 'women', partOf: 0 }),
+    ],
+    contested: [
+      {
+        claim: 'Strikes hit militants',
+        claimant: 'Officials',
+        disputedBy: 'Others',
+        quotes: ['Officials said so.'],
+      },
+    ],
+    sourcing: [
+      { kind: 'anonymous_source', note: 'An unnamed official is quoted.', quote: 'An official said.' },
+    ],
+    analyzer: { kind: 'offline', fallbackReason: 'no OPENAI_API_KEY set' },
+    ...over,
+  };
+}
+
+const allText = (blocks: Block[]) => JSON.stringify(blocks);
+
+/** Every string Slack parses as mrkdwn (plain_text objects are shown literally and cannot ping anyone). */
+function mrkdwnTexts(blocks: Block[]): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'mrkdwn' && typeof o.text === 'string') out.push(o.text);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(blocks);
+  return out;
+}
+
+describe('Block Kit rendering', () => {
+  it('shows sub-figures under their total, never as separate totals', () => {
+    const { blocks } = renderAnalysisMessage(base());
+    const figures = blocks.find((b) => b.text?.text.startsWith('*Casualty figures*'))!.text!.text;
+    expect(figures).toContain('• *30* killed civilians — per the monitoring group');
+    expect(figures).toContain('◦ *six* children (part of the 30)');
+    expect(figures).toContain('◦ *six* women (part of the 30)');
+    expect(figures.match(/^• /gm)).toHaveLength(1);
+    // the shared quote is shown once
+    expect(figures.split('killed 30 civilians').length - 1).toBe(1);
+  });
+
+  it('says "stated by the article" when a figure has no source', () => {
+    const { blocks } = renderAnalysisMessage(base({ casualties: [fig({ attributedTo: null })] }));
+    expect(allText(blocks)).toContain('stated by the article');
+  });
+
+  it('puts the title in a plain_text header of at most 150 characters', () => {
+    const { blocks } = renderAnalysisMessage(base({ title: 'x'.repeat(400) }));
+    expect(blocks[0]!.type).toBe('header');
+    expect(blocks[0]!.text!.type).toBe('plain_text');
+    expect(Array.from(blocks[0]!.text!.text).length).toBeLessThanOrEqual(150);
+  });
+
+  it('defuses mentions and forged links coming from the article or the model', () => {
+    const hostile = '<!channel> <!here> <@U999> <https://evil.example|Official statement> & more';
+    const { blocks, text } = renderAnalysisMessage(
+      base({
+        title: hostile,
+        site: hostile,
+        summary: [hostile],
+        contested: [
+          { claim: hostile, claimant: '<!everyone>', disputedBy: '<!subteam^S1>', quotes: [hostile] },
+        ],
+        sourcing: [{ kind: 'other', note: hostile, quote: hostile }],
+        casualties: [fig({ who: '<@U1>', attributedTo: '<!channel>', quote: hostile })],
+      }),
+    );
+    expect(blocks[0]!.text!.type).toBe('plain_text');
+    const json = [...mrkdwnTexts(blocks), text].join('\n');
+    expect(json).not.toMatch(/<!(channel|here|everyone|subteam)/);
+    expect(json).not.toContain('<@U');
+    expect(json).not.toContain('<https://evil.example');
+    expect(json).toContain('&lt;!channel&gt;');
+  });
+
+  it('only links to the source, with markup characters in its URL neutralised', () => {
+    expect(mrkdwnLink('https://x.example/a|b<c>', 'Open')).toBe('<https://x.example/a%7Cb%3Cc%3E|Open>');
+    expect(mrkdwnLink('javascript:alert(1)', 'Open')).toBe('Open');
+  });
+
+  it('strips invisible and bidi control characters before escaping', () => {
+    expect(escapeMrkdwn('a\u202eb\u200bc<')).toBe('abc&lt;');
+  });
+
+  it('stays inside Slack limits however much the article holds', () => {
+    const long = 'word '.repeat(1200);
+    const huge = base({
+      title: long,
+      summary: Array.from({ length: 7 }, () => long),
+      casualties: Array.from({ length: 120 }, (_, i) => fig({ countText: String(i + 1), quote: long })),
+      contested: Array.from({ length: 40 }, () => ({
+        claim: long,
+        claimant: long,
+        disputedBy: long,
+        quotes: [long, long],
+      })),
+      sourcing: Array.from({ length: 40 }, () => ({ kind: 'other' as const, note: long, quote: long })),
+    });
+    const { blocks, text } = renderAnalysisMessage(huge);
+    expect(blocks.length).toBeLessThanOrEqual(LIMITS.maxBlocks - LIMITS.reservedBlocks);
+    for (const b of blocks) if (b.type === 'section') expect(b.text!.text.length).toBeLessThanOrEqual(3000);
+    expect(blockTextLength(blocks)).toBeLessThanOrEqual(LIMITS.totalChars);
+    expect(text.length).toBeLessThan(4000);
+    expect(allText(blocks)).toMatch(/and \d+ more/);
+  });
+
+  it('names the analyzer in the footer and says quotes are verbatim', () => {
+    const footer = (a: Analysis) => {
+      const { blocks } = renderAnalysisMessage(a);
+      return allText(blocks.slice(-1));
+    };
+    expect(footer(base())).toContain('Offline analyzer (no OPENAI_API_KEY set)');
+    expect(footer(base())).toContain('every quote is verbatim from the article');
+    expect(
+      footer(
+        base({ analyzer: { kind: 'offline', fallbackReason: 'model unavailable: rate limited (429)' } }),
+      ),
+    ).toContain('Model unavailable — offline analysis');
+    expect(footer(base({ analyzer: { kind: 'llm', model: 'gpt-x', droppedUngrounded: 2 } }))).toContain(
+      '2 items dropped: not found in the article',
+    );
+  });
+
+  it('warns when only part of the article could be read', () => {
+    const { blocks } = renderAnalysisMessage(base({ partial: { wordsRead: 120, reason: 'paywall?' } }));
+    expect(allText(blocks)).toContain('I could only read the first 120 words (paywall?)');
+  });
+
+  it('gives a plain fallback text for notifications', () => {
+    expect(renderAnalysisMessage(base()).text).toBe(
+      'Strikes hit city — 3 casualty figures, 1 contested claim, 1 sourcing note',
+    );
+  });
+});
+
+describe('terminal rendering', () => {
+  it('shows the same structure as Slack, without markup', () => {
+    const out = renderText(base());
+    expect(out).toContain('CASUALTY FIGURES');
+    expect(out).toContain('• 30 killed civilians — per the monitoring group');
+    expect(out).toContain('◦ six children (part of the 30)');
+    expect(out).toContain('Officials vs. Others');
+    expect(out).not.toContain('*');
+  });
+});

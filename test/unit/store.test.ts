@@ -1,0 +1,70 @@
+import { SqliteStore } from '../../src/store/sqlite-store';
+import type { Analysis } from '../../src/analysis';
+
+const analysis: Analysis = {
+  url: 'https://x.example/a',
+  title: 'T',
+  summary: ['s'],
+  casualties: [],
+  contested: [],
+  sourcing: [],
+  analyzer: { kind: 'offline' },
+};
+
+describe('the embedded store', () => {
+  let now = 1_000_000;
+  let store: SqliteStore;
+  beforeEach(() => {
+    now = 1_000_000;
+    store = new SqliteStore(':memory:', { now: () => now });
+  });
+  afterEach(() => store.close());
+
+  it('lets a message be claimed once', () => {
+    expect(store.claim('msg:C1:1.1', 90_000)).toBe('claimed');
+    expect(store.claim('msg:C1:1.1', 90_000)).toBe('duplicate');
+    expect(store.claim('msg:C1:2.2', 90_000)).toBe('claimed');
+  });
+
+  it('keeps finished work a duplicate for the keep period', () => {
+    store.claim('k', 90_000);
+    store.complete('k', 3_600_000);
+    now += 3_000_000;
+    expect(store.claim('k', 90_000)).toBe('duplicate');
+    now += 700_000;
+    expect(store.claim('k', 90_000)).toBe('claimed');
+  });
+
+  it('lets a retry take over a claim whose first delivery died', () => {
+    store.claim('k', 90_000);
+    now += 60_000;
+    expect(store.claim('k', 90_000)).toBe('duplicate');
+    now += 40_000;
+    expect(store.claim('k', 90_000)).toBe('claimed');
+  });
+
+  it('released claims can be claimed again', () => {
+    store.claim('k', 90_000);
+    store.release('k');
+    expect(store.claim('k', 90_000)).toBe('claimed');
+  });
+
+  it('caches analyses until they expire', () => {
+    store.putCached('u', analysis, 1000);
+    expect(store.getCached('u')).toEqual(analysis);
+    now += 1000;
+    expect(store.getCached('u')).toBeNull();
+  });
+
+  it('survives a restart when backed by a file', () => {
+    const file = `${require('node:os').tmpdir()}/newsdesk-store-${process.pid}-${Date.now()}.sqlite`;
+    const a = new SqliteStore(file, { now: () => now });
+    a.claim('k', 90_000);
+    a.complete('k', 3_600_000);
+    a.close();
+    const b = new SqliteStore(file, { now: () => now });
+    expect(b.claim('k', 90_000)).toBe('duplicate');
+    b.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) require('node:fs').rmSync(f, { force: true });
+  });
+});
