@@ -1,0 +1,82 @@
+// Signatures, rate limits and Slack errors through the real HTTPReceiver and web-api client.
+import { eventBody, mention, postEvent, sign, startHarness, visibleText, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const callsIn = (method: string, channel: string) => h.slack.callsTo(method).filter((c) => c.args.channel === channel);
+
+describe('request verification', () => {
+  it('answers 401 to a bad signature and makes no Slack call', async () => {
+    const before = h.slack.calls.length;
+    const raw = JSON.stringify(eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CX' })));
+    const res = await fetch(`${h.base}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...sign('not-the-secret', raw) },
+      body: raw,
+    });
+    expect(res.status).toBe(401);
+    const stale = await fetch(`${h.base}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...sign(h.signingSecret, raw, Math.floor(Date.now() / 1000) - 600) },
+      body: raw,
+    });
+    expect(stale.status).toBe(401);
+    // a valid request afterwards is served, so the two above were judged, not lost
+    const ok = mention('hi', { channel: 'CX2' });
+    await postEvent(h, eventBody(ok));
+    await h.slack.waitFor(() => callsIn('chat.postMessage', 'CX2').length === 1);
+    expect(h.slack.calls.slice(before).filter((c) => c.args.channel === 'CX')).toEqual([]);
+    expect(h.articles.hits('/seed')).toBe(0);
+  });
+
+  it('answers Slack’s url_verification challenge', async () => {
+    const res = await postEvent(h, { type: 'url_verification', challenge: 'abc123', token: 'x' });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('abc123');
+  });
+
+  it('serves GET /healthz with 200', async () => {
+    const res = await fetch(`${h.base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, mode: 'http' });
+  });
+});
+
+describe('Slack API trouble', () => {
+  it('waits out a 429 for that message only while other conversations are answered', async () => {
+    h.slack.fail('chat.postMessage', { status: 429, retryAfter: 1, when: (a) => a.channel === 'CSLOW' });
+    await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CSLOW' })));
+    await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CFAST' })));
+    await h.slack.waitFor(() => callsIn('chat.update', 'CSLOW').length === 1, 10_000);
+    const order = h.slack.calls.map((c) => `${c.method}:${c.args.channel}`);
+    expect(order.indexOf('chat.update:CFAST')).toBeGreaterThan(-1);
+    expect(order.indexOf('chat.update:CFAST')).toBeLessThan(order.indexOf('chat.postMessage:CSLOW'));
+    expect(callsIn('chat.postMessage', 'CSLOW')).toHaveLength(1);
+    expect(visibleText(callsIn('chat.update', 'CSLOW')[0]!.args)).toContain('Syrian Observatory');
+  });
+
+  it('survives not_in_channel and channel_not_found and keeps serving', async () => {
+    h.slack.fail('chat.postMessage', { error: 'not_in_channel', times: 5, when: (a) => a.channel === 'CNOT' });
+    h.slack.fail('chat.postMessage', { error: 'channel_not_found', times: 5, when: (a) => a.channel === 'CGONE' });
+    await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CNOT' })));
+    await postEvent(h, eventBody(mention('hello', { channel: 'CGONE' })));
+    const ok = mention('hello', { channel: 'COK' });
+    await postEvent(h, eventBody(ok));
+    await h.slack.waitFor(() => callsIn('chat.postMessage', 'COK').length === 1);
+    expect(callsIn('chat.update', 'CNOT')).toEqual([]);
+    expect((await fetch(`${h.base}/healthz`)).status).toBe(200);
+  });
+
+  it('posts a fresh reply when the placeholder could not be updated', async () => {
+    h.slack.fail('chat.update', { error: 'message_not_found', when: (a) => a.channel === 'CUPD' });
+    await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CUPD' })));
+    await h.slack.waitFor(() => callsIn('chat.postMessage', 'CUPD').length === 2);
+    expect(visibleText(callsIn('chat.postMessage', 'CUPD')[1]!.args)).toContain('Syrian Observatory');
+  });
+});

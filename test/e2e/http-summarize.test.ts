@@ -1,0 +1,112 @@
+// /summarize and its "Post to channel" button, as Slack sends them: signed form posts to /slack/events.
+import { postForm, slashCommand, startHarness, visibleText, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+afterEach(() => {
+  expect(h.slack.rejected).toEqual([]);
+});
+
+const responsesTo = (responseUrl: string) => {
+  const id = responseUrl.split('/').pop();
+  return h.slack.responses.filter((r) => r.id === id).map((r) => r.body);
+};
+
+function buttonPress(responseUrl: string, url: string, channel = 'C1', messageTs = '1700000000.000999') {
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'newsroom' },
+    user: { id: 'U1', username: 'reporter', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: true },
+    trigger_id: '1.2.3',
+    channel: { id: channel, name: 'news' },
+    response_url: responseUrl,
+    actions: [
+      {
+        action_id: 'newsdesk_post_to_channel',
+        block_id: 'b1',
+        type: 'button',
+        value: url,
+        text: { type: 'plain_text', text: 'Post to channel' },
+        action_ts: '1700000001.000001',
+      },
+    ],
+  };
+  return { payload: JSON.stringify(payload) };
+}
+
+describe('/summarize', () => {
+  it('acks with a sign of life, then answers only the asker with a Post to channel button', async () => {
+    const cmd = slashCommand(h, `${h.articles.origin}/seed`);
+    const ack = await postForm(h, cmd);
+    expect(ack.status).toBe(200);
+    expect(JSON.parse(ack.body)).toMatchObject({ response_type: 'ephemeral' });
+    expect(ack.body).toContain('Reading');
+
+    await h.slack.waitFor(() => responsesTo(cmd.response_url).length === 1);
+    const reply = responsesTo(cmd.response_url)[0]!;
+    expect(reply.response_type).toBe('ephemeral');
+    const shown = visibleText(reply);
+    expect(shown).toContain('Syrian Observatory for Human Rights');
+    expect(shown).toContain('"action_id":"newsdesk_post_to_channel"');
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C1')).toEqual([]);
+  });
+
+  it('shows usage for /summarize alone, /summarize help, and text without a link', async () => {
+    for (const text of ['', 'help', 'what is this']) {
+      const ack = await postForm(h, slashCommand(h, text));
+      expect(ack.status).toBe(200);
+      expect(JSON.parse(ack.body).text).toContain('/summarize <link>');
+    }
+  });
+
+  it('posts in the channel at once with `public`, never as a thread reply', async () => {
+    const cmd = slashCommand(h, `${h.articles.origin}/seed public`, { channel_id: 'CPUB' });
+    await postForm(h, cmd);
+    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').some((c) => c.args.channel === 'CPUB'));
+    const post = h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CPUB')!.args;
+    expect(post.thread_ts).toBeUndefined();
+    expect(post).toMatchObject({ unfurl_links: false, unfurl_media: false });
+    expect(visibleText(post)).toContain('Shared by <@U1> with /summarize');
+  });
+
+  it('tells the asker privately when it cannot post publicly in a channel it is not in', async () => {
+    h.slack.fail('chat.postMessage', { error: 'not_in_channel', when: (a) => a.channel === 'CPRIV' });
+    const cmd = slashCommand(h, `${h.articles.origin}/seed public`, { channel_id: 'CPRIV' });
+    await postForm(h, cmd);
+    await h.slack.waitFor(() => responsesTo(cmd.response_url).length === 2);
+    const [why, analysis] = responsesTo(cmd.response_url);
+    expect(String(why!.text)).toMatch(/invite me/i);
+    expect(visibleText(analysis!)).toContain('Syrian Observatory');
+  });
+
+  it('answers a bad link with one line to the asker', async () => {
+    const cmd = slashCommand(h, 'http://127.0.0.1:1/secret');
+    await postForm(h, cmd);
+    await h.slack.waitFor(() => responsesTo(cmd.response_url).length === 1);
+    const text = String(responsesTo(cmd.response_url)[0]!.text);
+    expect(text).toMatch(/^:warning: /);
+    expect(text.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the Post to channel button', () => {
+  it('posts the same analysis publicly once, however often it is pressed', async () => {
+    const responseUrl = h.slack.responseUrl();
+    const press = buttonPress(responseUrl, `${h.articles.origin}/seed`, 'CBTN');
+    expect((await postForm(h, press)).status).toBe(200);
+    expect((await postForm(h, press)).status).toBe(200);
+    await h.slack.waitFor(() => responsesTo(responseUrl).length === 1);
+    const posts = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CBTN');
+    expect(posts).toHaveLength(1);
+    expect(visibleText(posts[0]!.args)).toContain('Syrian Observatory for Human Rights');
+    expect(responsesTo(responseUrl)[0]).toMatchObject({ replace_original: true });
+  });
+});

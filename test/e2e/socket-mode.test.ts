@@ -1,0 +1,49 @@
+// The same app over Socket Mode: apps.connections.open on the fake Web API (SLACK_API_URL), a local
+// WebSocket, envelopes and acks.
+import { eventBody, mention, startHarness, visibleText, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({}, 'socket');
+  await h.slack.socketMode.connected();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('Socket Mode', () => {
+  it('connects through SLACK_API_URL with the app token', () => {
+    const open = h.slack.callsTo('apps.connections.open');
+    expect(open.length).toBeGreaterThanOrEqual(1);
+    expect(open[0]!.token).toBe('xapp-test');
+  });
+
+  it('acks an app_mention envelope and answers in the thread', async () => {
+    const ev = mention(`<${h.articles.origin}/seed>`, { channel: 'CS' });
+    const ack = await h.slack.socketMode.send('events_api', eventBody(ev));
+    expect(ack.envelope_id).toBeTruthy();
+    await h.slack.waitFor(() => h.slack.callsTo('chat.update').some((c) => c.args.channel === 'CS'));
+    const update = h.slack.callsTo('chat.update').find((c) => c.args.channel === 'CS')!;
+    expect(visibleText(update.args)).toContain('Syrian Observatory for Human Rights');
+    expect(h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CS')!.args.thread_ts).toBe(ev.ts);
+  });
+
+  it('answers a retried envelope once', async () => {
+    const body = eventBody(mention('hello', { channel: 'CS2' }));
+    await h.slack.socketMode.send('events_api', body);
+    await h.slack.socketMode.send('events_api', body, { retry_attempt: 1, retry_reason: 'timeout' });
+    const probe = mention('hello', { channel: 'CS2' });
+    await h.slack.socketMode.send('events_api', eventBody(probe));
+    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').some((c) => c.args.thread_ts === probe.ts));
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === body.event.ts)).toHaveLength(1);
+  });
+
+  it('acks /summarize with the usage text as the envelope response', async () => {
+    const ack = await h.slack.socketMode.send(
+      'slash_commands',
+      { command: '/summarize', text: 'help', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: h.slack.responseUrl(), trigger_id: '1' },
+      { accepts_response_payload: true },
+    );
+    expect(JSON.stringify(ack.payload)).toContain('/summarize <link>');
+  });
+});
