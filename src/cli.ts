@@ -52,8 +52,14 @@ function parseArgs(argv: string[]): { input: string; json: boolean; offline: boo
   return { input: positional[1]!, json: flags.has('--json'), offline: flags.has('--offline') };
 }
 
-function isUrlLike(input: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(input) && !existsSync(input);
+/** A URL (any scheme: the fetch policy explains refusals), or a file on disk; anything else is a usage error. */
+function classifyInput(input: string): 'url' | 'file' {
+  if (existsSync(input)) return 'file';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(input)) return 'url';
+  if (/^[\w-]+(\.[\w-]+)+(\/|$)/.test(input)) {
+    throw new UsageError(`"${input}" is not a file; did you mean https://${input}?`);
+  }
+  throw new UsageError(`"${input}" is neither a URL nor a file`);
 }
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -65,14 +71,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     const config = loadAnalysisConfig(io.env, { offline: args.offline });
+    const source = classifyInput(args.input);
     if (!config.llm) io.err(`newsdesk: using the offline analyzer (${config.offlineReason}).\n`);
-
-    let analysis;
-    if (isUrlLike(args.input)) analysis = await analyzeUrl(args.input, config);
-    else if (existsSync(args.input)) analysis = await analyzeFile(args.input, config);
-    else if (/^[\w-]+(\.[\w-]+)+(\/|$)/.test(args.input)) {
-      throw new UsageError(`"${args.input}" is not a file; did you mean https://${args.input} ?`);
-    } else throw new UsageError(`"${args.input}" is neither a URL nor a file`);
+    const analysis =
+      source === 'url' ? await analyzeUrl(args.input, config) : await analyzeFile(args.input, config);
 
     if (analysis.analyzer.fallbackReason?.startsWith('model unavailable')) {
       io.err(`newsdesk: ${analysis.analyzer.fallbackReason}; showing the offline analysis.\n`);
@@ -82,7 +84,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     if (debug && err instanceof Error) io.err(`${err.stack ?? err.message}\n`);
     if (err instanceof UsageError) {
-      io.err(`newsdesk: ${err.message}. Run "newsdesk --help" for usage.\n`);
+      const end = /[.?]$/.test(err.message) ? '' : '.';
+      io.err(`newsdesk: ${err.message}${end} Run "newsdesk --help" for usage.\n`);
       return EXIT.usage;
     }
     if (err instanceof ConfigError) {

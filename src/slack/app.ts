@@ -14,6 +14,7 @@ import { registerMessages } from './listeners/message';
 import { registerPostToChannel } from './listeners/post-to-channel';
 import { registerSummarize } from './listeners/summarize';
 import { SlackCalls } from './slack-calls';
+import { WorkTracker } from './work-tracker';
 
 export interface SlackAppDeps {
   queue: AnalysisQueue;
@@ -82,6 +83,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
   const app = new App({ token: slack.botToken, receiver, logLevel, logger: deps.logger, clientOptions });
   const logger = app.logger;
   const calls = new SlackCalls(logger, deps.sleep);
+  const work = new WorkTracker();
   const ctx: SlackContext = {
     calls,
     queue: deps.queue,
@@ -89,6 +91,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
     logger,
     watchChannels: slack.watchChannels,
     maxLinks: slack.maxLinksPerMessage,
+    work,
     answerer: new LinkAnswerer({
       client: app.client,
       calls,
@@ -118,6 +121,8 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
     },
     async stop() {
       await app.stop();
+      // Answers already promised get to finish; the fetch and model deadlines bound how long that takes.
+      await work.drain(45_000);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { AnalysisQueue } from '../jobs/analysis-queue';
 import type { Store } from '../store/store';
 import type { LinkAnswerer } from './link-answerer';
 import type { SlackCalls } from './slack-calls';
+import type { WorkTracker } from './work-tracker';
 
 /** What every listener gets: the shared services, never the raw config. */
 export interface SlackContext {
@@ -13,4 +14,6 @@ export interface SlackContext {
   logger: Logger;
   watchChannels: string[];
   maxLinks: number;
+  /** Answers under way; listeners run their work through it so shutdown can wait for them. */
+  work: WorkTracker;
 }

@@ -9,7 +9,10 @@ const SHARED = path.resolve(__dirname, '../../../shared');
 const SEED_HTML = path.join(SHARED, 'fixtures/thehill-russia-syria.html');
 const SEED_TXT = path.join(SHARED, 'fixtures/thehill-russia-syria.txt');
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
     // A clean environment: no keys from the developer's shell or .env reach the test.
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -33,7 +36,10 @@ beforeAll(async () => {
   articles = await ArticleServer.start();
   articles.serveFile('/seed', SEED_HTML, 'text/html; charset=utf-8');
   articles.route('/gone', { status: 404, headers: { 'content-type': 'text/html' }, body: 'nope' });
-  articles.route('/empty-page', { headers: { 'content-type': 'text/html' }, body: '<html><body><nav>Home</nav></body></html>' });
+  articles.route('/empty-page', {
+    headers: { 'content-type': 'text/html' },
+    body: '<html><body><nav>Home</nav></body></html>',
+  });
 });
 afterAll(() => articles.close());
 
@@ -53,11 +59,16 @@ describe('newsdesk analyze', () => {
     const analysis = JSON.parse(r.out);
     expect(validate(analysis)).toBe(true);
     expect(validate.errors ?? []).toEqual([]);
-    const killed = analysis.casualties.filter((c: { kind: string; partOf: number | null }) => c.kind === 'killed' && c.partOf === null);
+    const killed = analysis.casualties.filter(
+      (c: { kind: string; partOf: number | null }) => c.kind === 'killed' && c.partOf === null,
+    );
     expect(killed.map((c: { min: number }) => c.min)).toEqual([30]);
     expect(killed[0].attributedTo).toBe('the Syrian Observatory for Human Rights');
     const parts = analysis.casualties.filter((c: { partOf: number | null }) => c.partOf !== null);
-    expect(parts.map((c: { countText: string; who: string }) => `${c.countText} ${c.who}`).sort()).toEqual(['six children', 'six women']);
+    expect(parts.map((c: { countText: string; who: string }) => `${c.countText} ${c.who}`).sort()).toEqual([
+      'six children',
+      'six women',
+    ]);
     for (const c of analysis.casualties) expect([36, 42]).not.toContain(c.min);
     expect(JSON.stringify(analysis)).not.toContain('{mosads}');
     expect(analysis.analyzer).toMatchObject({ kind: 'offline' });
@@ -72,7 +83,9 @@ describe('newsdesk analyze', () => {
   });
 
   it('fetches a URL (allowed by FETCH_ALLOW_HOSTS) and analyses it', async () => {
-    const r = await run(['analyze', `${articles.origin}/seed`, '--json'], { FETCH_ALLOW_HOSTS: articles.hostPort });
+    const r = await run(['analyze', `${articles.origin}/seed`, '--json'], {
+      FETCH_ALLOW_HOSTS: articles.hostPort,
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).url).toBe(`${articles.origin}/seed`);
   });
@@ -82,7 +95,7 @@ describe('newsdesk analyze', () => {
     [['analyze'], 2, /exactly one URL or file/],
     [['analyze', 'a', 'b'], 2, /exactly one/],
     [['analyze', 'x.html', '--pdf'], 2, /unknown option --pdf/],
-    [['analyze', 'thehill.com/policy/story'], 2, /did you mean https:\/\/thehill\.com/],
+    [['analyze', 'thehill.com/policy/story'], 2, /did you mean https:\/\/thehill\.com\/policy\/story\?/],
   ])('exits 2 with one line for usage errors %j', async (args, code, message) => {
     const r = await run(args as string[]);
     expect(r.code).toBe(code);
@@ -105,13 +118,18 @@ describe('newsdesk analyze', () => {
   });
 
   it('exits 5 when no article can be extracted', async () => {
-    const r = await run(['analyze', `${articles.origin}/empty-page`], { FETCH_ALLOW_HOSTS: articles.hostPort });
+    const r = await run(['analyze', `${articles.origin}/empty-page`], {
+      FETCH_ALLOW_HOSTS: articles.hostPort,
+    });
     expect(r.code).toBe(5);
     expect(r.err).toMatch(/couldn't find an article/);
   });
 
   it('prints the stack only with LOG_LEVEL=debug', async () => {
-    const r = await run(['analyze', `${articles.origin}/gone`], { FETCH_ALLOW_HOSTS: articles.hostPort, LOG_LEVEL: 'debug' });
+    const r = await run(['analyze', `${articles.origin}/gone`], {
+      FETCH_ALLOW_HOSTS: articles.hostPort,
+      LOG_LEVEL: 'debug',
+    });
     expect(r.code).toBe(4);
     expect(r.err).toMatch(/\n\s+at /);
   });

@@ -24,7 +24,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}, mode: 'http' | 'socket' = 'http'): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  mode: 'http' | 'socket' = 'http',
+): Promise<Harness> {
   const slack = await FakeSlack.start();
   const articles = await ArticleServer.start();
   articles.serveFile('/seed', SEED_HTML, 'text/html; charset=utf-8');
@@ -144,4 +147,29 @@ export function visibleText(args: Record<string, unknown>): string {
   const blocks = typeof args.blocks === 'string' ? JSON.parse(args.blocks) : args.blocks;
   parts.push(JSON.stringify(blocks ?? []));
   return parts.join('\n');
+}
+
+/**
+ * What Slack parses as mrkdwn in a call: the top-level text and every mrkdwn text object. plain_text objects
+ * (the header) are shown literally and can neither ping anyone nor form a link.
+ */
+export function mrkdwnOf(args: Record<string, unknown>): string {
+  const out: string[] = typeof args.text === 'string' ? [args.text] : [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'mrkdwn' && typeof o.text === 'string') out.push(o.text);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(typeof args.blocks === 'string' ? JSON.parse(args.blocks) : args.blocks);
+  return out.join('\n');
+}
+
+/** Calls Slack accepted (the fake also records the ones it answered with an error or a 429). */
+export function accepted(h: Harness, method: string, channel?: string) {
+  return h.slack
+    .callsTo(method)
+    .filter((c) => c.outcome?.ok !== false && (channel === undefined || c.args.channel === channel));
 }

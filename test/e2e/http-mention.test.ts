@@ -1,5 +1,15 @@
 // Mentions, DMs and watched channels through signed Events API requests to the real HTTPReceiver.
-import { eventBody, mention, nextTs, postEvent, startHarness, visibleText, type Harness } from './harness';
+import {
+  accepted,
+  eventBody,
+  mention,
+  mrkdwnOf,
+  nextTs,
+  postEvent,
+  startHarness,
+  visibleText,
+  type Harness,
+} from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,8 +22,8 @@ afterEach(() => {
   expect(h.slack.rejected).toEqual([]);
 });
 
-const updatesIn = (channel: string) => h.slack.callsTo('chat.update').filter((c) => c.args.channel === channel);
-const postsIn = (channel: string) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+const updatesIn = (channel: string) => accepted(h, 'chat.update', channel);
+const postsIn = (channel: string) => accepted(h, 'chat.postMessage', channel);
 
 describe('a mention with a link', () => {
   it('acks at once, shows a sign of life in the thread, then answers there with the grounded analysis', async () => {
@@ -25,7 +35,11 @@ describe('a mention with a link', () => {
     const reaction = h.slack.callsTo('reactions.add').find((c) => c.args.channel === 'CA');
     expect(reaction?.args).toMatchObject({ timestamp: ev.ts, name: 'eyes' });
     const [placeholder] = postsIn('CA');
-    expect(placeholder!.args).toMatchObject({ thread_ts: ev.ts, unfurl_links: false, unfurl_media: false });
+    expect(placeholder!.args).toMatchObject({
+      thread_ts: ev.ts,
+      unfurl_links: 'false',
+      unfurl_media: 'false',
+    });
     expect(placeholder!.args.text).toMatch(/Reading/);
 
     const answer = updatesIn('CA')[0]!.args;
@@ -77,7 +91,8 @@ describe('a mention with a link', () => {
   });
 
   it('answers up to MAX_LINKS_PER_MESSAGE links, each on its own, and names the rest as skipped', async () => {
-    for (const p of ['/l1', '/l2', '/l3', '/l4']) h.articles.serveFile(p, require('./harness').SEED_HTML, 'text/html');
+    for (const p of ['/l1', '/l2', '/l3', '/l4'])
+      h.articles.serveFile(p, require('./harness').SEED_HTML, 'text/html');
     const links = ['/l1', '/l2', '/l3', '/l4'].map((p) => `<${h.articles.origin}${p}>`).join(' ');
     const ev = mention(links, { channel: 'CE' });
     await postEvent(h, eventBody(ev));
@@ -89,11 +104,18 @@ describe('a mention with a link', () => {
   });
 
   it('reads the links of the thread parent when mentioned in a thread without a link', async () => {
-    h.slack.seedMessage('CF', { ts: '1699999000.000100', text: `read this <${h.articles.origin}/seed>`, user: 'U7' });
+    h.slack.seedMessage('CF', {
+      ts: '1699999000.000100',
+      text: `read this <${h.articles.origin}/seed>`,
+      user: 'U7',
+    });
     const ev = mention('what does this say?', { channel: 'CF', thread_ts: '1699999000.000100' });
     await postEvent(h, eventBody(ev));
     await h.slack.waitFor(() => updatesIn('CF').length === 1);
-    expect(h.slack.callsTo('conversations.replies')[0]!.args).toMatchObject({ channel: 'CF', ts: '1699999000.000100' });
+    expect(h.slack.callsTo('conversations.replies')[0]!.args).toMatchObject({
+      channel: 'CF',
+      ts: '1699999000.000100',
+    });
     expect(visibleText(updatesIn('CF')[0]!.args)).toContain('Syrian Observatory');
   });
 
@@ -108,7 +130,11 @@ describe('a mention with a link', () => {
   });
 
   it('replaces the placeholder with one plain line when the page does not exist', async () => {
-    h.articles.route('/gone', { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>Not found</h1>' });
+    h.articles.route('/gone', {
+      status: 404,
+      headers: { 'content-type': 'text/html' },
+      body: '<h1>Not found</h1>',
+    });
     const ev = mention(`<${h.articles.origin}/gone>`, { channel: 'CH' });
     await postEvent(h, eventBody(ev));
     await h.slack.waitFor(() => updatesIn('CH').length === 1);
@@ -127,7 +153,8 @@ describe('a mention with a link', () => {
     const ev = mention(`<${h.articles.origin}/hostile>`, { channel: 'CI' });
     await postEvent(h, eventBody(ev));
     await h.slack.waitFor(() => updatesIn('CI').length === 1);
-    const shown = visibleText(updatesIn('CI')[0]!.args);
+    const shown = mrkdwnOf(updatesIn('CI')[0]!.args);
+    expect(shown).toContain('&lt;!here&gt;');
     expect(shown).not.toMatch(/<!(channel|here|everyone)>/);
     expect(shown).not.toContain('<@U123>');
     expect(shown).not.toContain('<https://evil.example');
@@ -137,14 +164,34 @@ describe('a mention with a link', () => {
 describe('direct messages and watched channels', () => {
   it('answers a link sent in a DM, in the DM thread', async () => {
     const ts = nextTs();
-    await postEvent(h, eventBody({ type: 'message', channel: 'DM1', channel_type: 'im', user: 'U1', text: `<${h.articles.origin}/seed>`, ts }));
+    await postEvent(
+      h,
+      eventBody({
+        type: 'message',
+        channel: 'DM1',
+        channel_type: 'im',
+        user: 'U1',
+        text: `<${h.articles.origin}/seed>`,
+        ts,
+      }),
+    );
     await h.slack.waitFor(() => updatesIn('DM1').length === 1);
     expect(postsIn('DM1')[0]!.args.thread_ts).toBe(ts);
   });
 
   it('answers any message with a link in a watched channel, without a mention', async () => {
     const ts = nextTs();
-    await postEvent(h, eventBody({ type: 'message', channel: 'CWATCH', channel_type: 'channel', user: 'U1', text: `<${h.articles.origin}/seed>`, ts }));
+    await postEvent(
+      h,
+      eventBody({
+        type: 'message',
+        channel: 'CWATCH',
+        channel_type: 'channel',
+        user: 'U1',
+        text: `<${h.articles.origin}/seed>`,
+        ts,
+      }),
+    );
     await h.slack.waitFor(() => updatesIn('CWATCH').length === 1);
     expect(postsIn('CWATCH')[0]!.args.thread_ts).toBe(ts);
   });
@@ -153,17 +200,47 @@ describe('direct messages and watched channels', () => {
     const link = `<${h.articles.origin}/seed>`;
     const ignored = [
       { type: 'message', channel: 'CWATCH', user: 'U2', bot_id: 'BOTHER', text: link, ts: nextTs() },
-      { type: 'message', subtype: 'bot_message', channel: 'CWATCH', bot_id: 'BOTHER', text: link, ts: nextTs() },
-      { type: 'message', subtype: 'message_changed', channel: 'CWATCH', message: { text: link }, ts: nextTs() },
+      {
+        type: 'message',
+        subtype: 'bot_message',
+        channel: 'CWATCH',
+        bot_id: 'BOTHER',
+        text: link,
+        ts: nextTs(),
+      },
+      {
+        type: 'message',
+        subtype: 'message_changed',
+        channel: 'CWATCH',
+        message: { text: link },
+        ts: nextTs(),
+      },
       { type: 'message', subtype: 'message_deleted', channel: 'CWATCH', ts: nextTs() },
-      { type: 'message', channel: 'CNOTWATCHED', channel_type: 'channel', user: 'U1', text: link, ts: nextTs() },
-      { type: 'app_mention', channel: 'CWATCH', bot_id: 'BOTHER', user: 'U2', text: `<@UBOT> ${link}`, ts: nextTs() },
+      {
+        type: 'message',
+        channel: 'CNOTWATCHED',
+        channel_type: 'channel',
+        user: 'U1',
+        text: link,
+        ts: nextTs(),
+      },
+      {
+        type: 'app_mention',
+        channel: 'CWATCH',
+        bot_id: 'BOTHER',
+        user: 'U2',
+        text: `<@UBOT> ${link}`,
+        ts: nextTs(),
+      },
     ];
     const before = h.slack.calls.length;
     for (const ev of ignored) expect((await postEvent(h, eventBody(ev))).status).toBe(200);
     // a DM sent after them is answered; by then every ignored event has been fully handled
     const ts = nextTs();
-    await postEvent(h, eventBody({ type: 'message', channel: 'DM2', channel_type: 'im', user: 'U1', text: 'hi', ts }));
+    await postEvent(
+      h,
+      eventBody({ type: 'message', channel: 'DM2', channel_type: 'im', user: 'U1', text: 'hi', ts }),
+    );
     await h.slack.waitFor(() => postsIn('DM2').length === 1);
     const newCalls = h.slack.calls.slice(before).filter((c) => c.method !== 'auth.test');
     expect(newCalls.map((c) => c.args.channel)).toEqual(['DM2']);

@@ -1,5 +1,14 @@
 // Signatures, rate limits and Slack errors through the real HTTPReceiver and web-api client.
-import { eventBody, mention, postEvent, sign, startHarness, visibleText, type Harness } from './harness';
+import {
+  accepted,
+  eventBody,
+  mention,
+  postEvent,
+  sign,
+  startHarness,
+  visibleText,
+  type Harness,
+} from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -9,7 +18,7 @@ afterAll(async () => {
   await h.close();
 });
 
-const callsIn = (method: string, channel: string) => h.slack.callsTo(method).filter((c) => c.args.channel === channel);
+const callsIn = (method: string, channel: string) => accepted(h, method, channel);
 
 describe('request verification', () => {
   it('answers 401 to a bad signature and makes no Slack call', async () => {
@@ -23,7 +32,10 @@ describe('request verification', () => {
     expect(res.status).toBe(401);
     const stale = await fetch(`${h.base}/slack/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...sign(h.signingSecret, raw, Math.floor(Date.now() / 1000) - 600) },
+      headers: {
+        'content-type': 'application/json',
+        ...sign(h.signingSecret, raw, Math.floor(Date.now() / 1000) - 600),
+      },
       body: raw,
     });
     expect(stale.status).toBe(401);
@@ -54,7 +66,11 @@ describe('Slack API trouble', () => {
     await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CSLOW' })));
     await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CFAST' })));
     await h.slack.waitFor(() => callsIn('chat.update', 'CSLOW').length === 1, 10_000);
-    const order = h.slack.calls.map((c) => `${c.method}:${c.args.channel}`);
+    const order = h.slack.calls
+      .filter((c) => c.outcome?.ok !== false)
+      .map((c) => `${c.method}:${c.args.channel}`);
+    // the 429 was answered, and waited out, for CSLOW only
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.outcome?.status === 429)).toHaveLength(1);
     expect(order.indexOf('chat.update:CFAST')).toBeGreaterThan(-1);
     expect(order.indexOf('chat.update:CFAST')).toBeLessThan(order.indexOf('chat.postMessage:CSLOW'));
     expect(callsIn('chat.postMessage', 'CSLOW')).toHaveLength(1);
@@ -62,8 +78,16 @@ describe('Slack API trouble', () => {
   });
 
   it('survives not_in_channel and channel_not_found and keeps serving', async () => {
-    h.slack.fail('chat.postMessage', { error: 'not_in_channel', times: 5, when: (a) => a.channel === 'CNOT' });
-    h.slack.fail('chat.postMessage', { error: 'channel_not_found', times: 5, when: (a) => a.channel === 'CGONE' });
+    h.slack.fail('chat.postMessage', {
+      error: 'not_in_channel',
+      times: 5,
+      when: (a) => a.channel === 'CNOT',
+    });
+    h.slack.fail('chat.postMessage', {
+      error: 'channel_not_found',
+      times: 5,
+      when: (a) => a.channel === 'CGONE',
+    });
     await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CNOT' })));
     await postEvent(h, eventBody(mention('hello', { channel: 'CGONE' })));
     const ok = mention('hello', { channel: 'COK' });

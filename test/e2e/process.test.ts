@@ -9,7 +9,10 @@ const ENTRY = path.resolve(__dirname, '../../dist/src/index.js');
 
 function start(env: Record<string, string>) {
   // cwd is a temp dir so a developer's own .env (read by dotenv) cannot leak into the test.
-  const child = spawn(process.execPath, [ENTRY], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: os.tmpdir() });
+  const child = spawn(process.execPath, [ENTRY], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    cwd: os.tmpdir(),
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));

@@ -25,7 +25,9 @@ describe('Socket Mode', () => {
     await h.slack.waitFor(() => h.slack.callsTo('chat.update').some((c) => c.args.channel === 'CS'));
     const update = h.slack.callsTo('chat.update').find((c) => c.args.channel === 'CS')!;
     expect(visibleText(update.args)).toContain('Syrian Observatory for Human Rights');
-    expect(h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CS')!.args.thread_ts).toBe(ev.ts);
+    expect(h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CS')!.args.thread_ts).toBe(
+      ev.ts,
+    );
   });
 
   it('answers a retried envelope once', async () => {
@@ -34,14 +36,26 @@ describe('Socket Mode', () => {
     await h.slack.socketMode.send('events_api', body, { retry_attempt: 1, retry_reason: 'timeout' });
     const probe = mention('hello', { channel: 'CS2' });
     await h.slack.socketMode.send('events_api', eventBody(probe));
-    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').some((c) => c.args.thread_ts === probe.ts));
-    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === body.event.ts)).toHaveLength(1);
+    await h.slack.waitFor(() =>
+      h.slack.callsTo('chat.postMessage').some((c) => c.args.thread_ts === probe.ts),
+    );
+    expect(
+      h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === body.event.ts),
+    ).toHaveLength(1);
   });
 
   it('acks /summarize with the usage text as the envelope response', async () => {
     const ack = await h.slack.socketMode.send(
       'slash_commands',
-      { command: '/summarize', text: 'help', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: h.slack.responseUrl(), trigger_id: '1' },
+      {
+        command: '/summarize',
+        text: 'help',
+        user_id: 'U1',
+        channel_id: 'C1',
+        team_id: 'T1',
+        response_url: h.slack.responseUrl(),
+        trigger_id: '1',
+      },
       { accepts_response_payload: true },
     );
     expect(JSON.stringify(ack.payload)).toContain('/summarize <link>');

@@ -16,7 +16,7 @@ interface PlainMessage {
   blocks?: unknown;
 }
 
-export function registerMessages(app: App, { answerer, watchChannels }: SlackContext): void {
+export function registerMessages(app: App, { answerer, watchChannels, work }: SlackContext): void {
   app.event('message', async ({ event, context }) => {
     const msg = event as unknown as PlainMessage;
     if (msg.subtype !== undefined || msg.bot_id) return;
@@ -28,11 +28,13 @@ export function registerMessages(app: App, { answerer, watchChannels }: SlackCon
     const links = linksOfMessage(msg);
     if (!links.length && !isDm) return;
     if (!answerer.claim(msg.channel, msg.ts)) return;
-    try {
-      if (!links.length) await answerer.postHowTo(msg.channel, msg.thread_ts ?? msg.ts);
-      else await answerer.answer({ channel: msg.channel, ts: msg.ts, threadTs: msg.thread_ts, links });
-    } finally {
-      answerer.complete(msg.channel, msg.ts);
-    }
+    await work.track(async () => {
+      try {
+        if (!links.length) await answerer.postHowTo(msg.channel, msg.thread_ts ?? msg.ts);
+        else await answerer.answer({ channel: msg.channel, ts: msg.ts, threadTs: msg.thread_ts, links });
+      } finally {
+        answerer.complete(msg.channel, msg.ts);
+      }
+    });
   });
 }

@@ -15,36 +15,38 @@ export function registerPostToChannel(app: App, ctx: SlackContext): void {
     const key = `post:${channel}:${body.container?.message_ts ?? body.response_url ?? ''}:${url}`;
     if (ctx.store.claim(key, 60_000) !== 'claimed') return;
     let posted = false;
-    try {
-      let rendered;
+    await ctx.work.track(async () => {
       try {
-        rendered = renderAnalysisMessage((await ctx.queue.analyze(url)).analysis);
+        let rendered;
+        try {
+          rendered = renderAnalysisMessage((await ctx.queue.analyze(url)).analysis);
+        } catch (err) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: failureLine(url, err) });
+          return;
+        }
+        const outcome = await ctx.calls.attempt('chat.postMessage', () =>
+          client.chat.postMessage({
+            channel,
+            text: rendered.text,
+            blocks: [...rendered.blocks, requestedByBlock(body.user.id, '/summarize')] as never,
+            unfurl_links: false,
+            unfurl_media: false,
+          }),
+        );
+        posted = 'value' in outcome;
+        const error = 'error' in outcome ? outcome.error : null;
+        const text = posted
+          ? ':white_check_mark: Posted to the channel.'
+          : error === 'not_in_channel' || error === 'channel_not_found'
+            ? "I'm not in this channel, so I can't post here. Invite me with `/invite @Newsdesk` and press the button again."
+            : "Slack wouldn't let me post in this channel.";
+        await respond({ response_type: 'ephemeral', replace_original: posted, text });
       } catch (err) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: failureLine(url, err) });
-        return;
+        ctx.logger.error(`Post to channel failed: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        if (posted) ctx.store.complete(key, 2 * 60 * 60_000);
+        else ctx.store.release(key);
       }
-      const outcome = await ctx.calls.attempt('chat.postMessage', () =>
-        client.chat.postMessage({
-          channel,
-          text: rendered.text,
-          blocks: [...rendered.blocks, requestedByBlock(body.user.id, '/summarize')] as never,
-          unfurl_links: false,
-          unfurl_media: false,
-        }),
-      );
-      posted = 'value' in outcome;
-      const error = 'error' in outcome ? outcome.error : null;
-      const text = posted
-        ? ':white_check_mark: Posted to the channel.'
-        : error === 'not_in_channel' || error === 'channel_not_found'
-          ? "I'm not in this channel, so I can't post here. Invite me with `/invite @Newsdesk` and press the button again."
-          : "Slack wouldn't let me post in this channel.";
-      await respond({ response_type: 'ephemeral', replace_original: posted, text });
-    } catch (err) {
-      ctx.logger.error(`Post to channel failed: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      if (posted) ctx.store.complete(key, 2 * 60 * 60_000);
-      else ctx.store.release(key);
-    }
+    });
   });
 }

@@ -46,38 +46,37 @@ export function registerSummarize(app: App, ctx: SlackContext): void {
     if (skipped.length) lines.push(skippedLine(ctx.maxLinks, skipped));
     await ack({ response_type: 'ephemeral', text: lines.join('\n') });
 
-    await Promise.all(
-      links.map(async (url) => {
-        let rendered;
-        try {
-          rendered = renderAnalysisMessage((await ctx.queue.analyze(url)).analysis);
-        } catch (err) {
-          await safeRespond(respond, ctx, { response_type: 'ephemeral', text: failureLine(url, err) });
-          return;
-        }
-        if (req.isPublic) {
-          const outcome = await ctx.calls.attempt('chat.postMessage', () =>
-            client.chat.postMessage({
-              channel: command.channel_id,
-              text: rendered.text,
-              blocks: [...rendered.blocks, requestedByBlock(command.user_id, '/summarize')] as never,
-              unfurl_links: false,
-              unfurl_media: false,
-            }),
-          );
-          if ('value' in outcome) return;
-          const why =
-            outcome.error === 'not_in_channel' || outcome.error === 'channel_not_found'
-              ? "I'm not in this channel, so I can't post here. Invite me with `/invite @Newsdesk`, or run `/summarize` without `public` to see it privately."
-              : "Slack wouldn't let me post in this channel; here it is privately.";
-          await safeRespond(respond, ctx, { response_type: 'ephemeral', text: why });
-        }
-        await safeRespond(respond, ctx, {
-          response_type: 'ephemeral',
-          text: rendered.text,
-          blocks: [...rendered.blocks, ...postToChannelButton(url)] as never,
-        });
-      }),
-    );
+    const answers = links.map((url) => async () => {
+      let rendered;
+      try {
+        rendered = renderAnalysisMessage((await ctx.queue.analyze(url)).analysis);
+      } catch (err) {
+        await safeRespond(respond, ctx, { response_type: 'ephemeral', text: failureLine(url, err) });
+        return;
+      }
+      if (req.isPublic) {
+        const outcome = await ctx.calls.attempt('chat.postMessage', () =>
+          client.chat.postMessage({
+            channel: command.channel_id,
+            text: rendered.text,
+            blocks: [...rendered.blocks, requestedByBlock(command.user_id, '/summarize')] as never,
+            unfurl_links: false,
+            unfurl_media: false,
+          }),
+        );
+        if ('value' in outcome) return;
+        const why =
+          outcome.error === 'not_in_channel' || outcome.error === 'channel_not_found'
+            ? "I'm not in this channel, so I can't post here. Invite me with `/invite @Newsdesk`, or run `/summarize` without `public` to see it privately."
+            : "Slack wouldn't let me post in this channel; here it is privately.";
+        await safeRespond(respond, ctx, { response_type: 'ephemeral', text: why });
+      }
+      await safeRespond(respond, ctx, {
+        response_type: 'ephemeral',
+        text: rendered.text,
+        blocks: [...rendered.blocks, ...postToChannelButton(url)] as never,
+      });
+    });
+    await ctx.work.track(() => Promise.all(answers.map((answer) => answer())));
   });
 }
