@@ -59,16 +59,18 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
 
   let receiver: Receiver;
   let httpReceiver: HTTPReceiver | null = null;
+  let socketReceiver: SocketModeReceiver | null = null;
   if (slack.mode === 'socket') {
     // Bolt 5.1 does not hand App's clientOptions to the socket client, so apps.connections.open would go to
     // slack.com whatever SLACK_API_URL says; building the receiver ourselves fixes that.
-    receiver = new SocketModeReceiver({
+    socketReceiver = new SocketModeReceiver({
       appToken: slack.appToken!,
       logLevel,
       logger: deps.logger,
       installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl }, port: slack.port },
       customRoutes: [healthz],
     });
+    receiver = socketReceiver;
   } else {
     httpReceiver = new HTTPReceiver({
       signingSecret: slack.signingSecret!,
@@ -120,7 +122,15 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
       return { port: null };
     },
     async stop() {
+      // SocketModeReceiver.stop() resolves before the WebSocket has closed; wait for the client to say so,
+      // or the process (or a test) would tear down under a half-closed socket.
+      const client = socketReceiver?.client;
+      const disconnected =
+        client?.websocket?.isActive() === true
+          ? new Promise<void>((resolve) => client.once('disconnected', () => resolve()))
+          : Promise.resolve();
       await app.stop();
+      await disconnected;
       // Answers already promised get to finish; the fetch and model deadlines bound how long that takes.
       await work.drain(45_000);
     },

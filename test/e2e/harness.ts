@@ -10,7 +10,8 @@ import { SqliteStore } from '../../src/store/sqlite-store';
 import { ArticleServer } from '../fakes/article-server';
 import { FakeSlack } from '../fakes/slack';
 
-export const SEED_HTML = path.resolve(__dirname, '../../../shared/fixtures/thehill-russia-syria.html');
+// npm scripts and jest both run from the repository root; ../shared sits beside it (also in CI).
+export const SEED_HTML = path.resolve(process.cwd(), '../shared/fixtures/thehill-russia-syria.html');
 
 export interface Harness {
   slack: FakeSlack;
