@@ -1,8 +1,16 @@
-// PLACEHOLDER — to be replaced by the real extractor (issue 3). Signatures are the contract.
-import { parseHTML } from 'linkedom';
+// Page → Article: metadata, the article's own paragraphs, and whether a wall hid part of it. Content selection
+// is Readability's (well kept, well tested) on a page we have already stripped of invisible text and
+// furniture; paragraphs, boilerplate lines and walls are ours.
 import { Readability } from '@mozilla/readability';
 import type { Article } from './types';
 import { ExtractError } from '../errors';
+import { blocksOf, type Block } from './blocks';
+import { isFurniture, isUpdateStamp } from './boilerplate';
+import { cleanParagraph, countWords, looksBinary, stripInvisible } from './clean-text';
+import { type DomDocument, type DomElement, parseDocument } from './dom';
+import { removeFurniture, removeInvisible } from './dom-clean';
+import { extractMetadata, type PageMetadata } from './metadata';
+import { detectWall, hasLoginForm, mentionsWall, type Wall } from './paywall';
 
 export interface ExtractInput {
   html: string;
@@ -12,43 +20,105 @@ export interface ExtractInput {
   finalUrl: string;
 }
 
-function finish(url: string, finalUrl: string, title: string, paragraphs: string[]): Article {
-  const text = paragraphs.join('\n\n');
-  const wordCount = text.split(/\s+/).filter(Boolean).length;
-  if (wordCount < 30) throw new ExtractError('no_article', "I couldn't find an article on that page.");
-  return {
-    url,
-    finalUrl,
-    title,
-    site: null,
-    byline: null,
-    published: null,
-    updated: null,
-    language: null,
-    paragraphs,
-    text,
-    wordCount,
-    partial: null,
-  };
+/** Below this many words there is no article to summarise, only a fragment. */
+const MIN_ARTICLE_WORDS = 30;
+
+function noArticle(): ExtractError {
+  return new ExtractError('no_article', "I couldn't find an article on that page.");
+}
+
+function selectBody(doc: DomDocument): DomElement | null {
+  const reader = new Readability<DomElement>(doc as never, {
+    serializer: (el) => el as unknown as DomElement,
+    // A page of 100,000 elements is not an article; bounding the walk keeps hostile pages cheap.
+    maxElemsToParse: 0,
+    charThreshold: 400,
+  });
+  try {
+    return reader.parse()?.content ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function articleBlocks(doc: DomDocument, meta: PageMetadata): Block[] {
+  const content = selectBody(doc);
+  if (!content) return [];
+  return blocksOf(content).filter((b) => !isFurniture(b, meta.title));
+}
+
+function updateWording(paragraphs: string[]): string | null {
+  const stamp = [...paragraphs].reverse().find(isUpdateStamp);
+  return stamp ? stamp.replace(/^[—–-]\s*/, '') : null;
+}
+
+/** Below this many words a body is probably a teaser or a stub, and the reply should say so. */
+const SHORT_BODY_WORDS = 150;
+
+function partialFor(wall: Wall | null, wordCount: number): Article['partial'] {
+  if (wall?.kind === 'paywall') return { wordsRead: wordCount, reason: wall.reason };
+  if (wordCount < SHORT_BODY_WORDS) return { wordsRead: wordCount, reason: wall?.reason ?? 'very short body' };
+  return null;
 }
 
 export function extractArticle(input: ExtractInput): Article {
-  const { document } = parseHTML(input.html);
-  const parsed = new Readability(document as never).parse();
-  if (!parsed?.textContent) throw new ExtractError('no_article', "I couldn't find an article on that page.");
-  const paragraphs = parsed.textContent
-    .split(/\n\s*\n|(?<=\.)\s{2,}/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  return finish(input.url, input.finalUrl, parsed.title ?? '', paragraphs);
+  const html = input.html.replace(/\u0000/g, '');
+  if (!html.trim() || looksBinary(html)) throw noArticle();
+  const doc = parseDocument(html);
+  const meta = extractMetadata(doc, input.finalUrl);
+  const loginForm = hasLoginForm(doc);
+  removeInvisible(doc);
+  const wall = detectWall(doc, meta, loginForm);
+  removeFurniture(doc);
+  const paragraphs = articleBlocks(doc, meta).map((b) => b.text);
+  const text = paragraphs.join('\n\n');
+  const wordCount = countWords(text);
+  if (wordCount < MIN_ARTICLE_WORDS) throw noArticle();
+  // Behind a consent or login wall, what is left is the wall itself, not a story to summarise.
+  if (wall && wall.kind !== 'paywall' && mentionsWall(text)) throw noArticle();
+  return {
+    url: input.url,
+    finalUrl: meta.canonicalUrl ?? input.finalUrl,
+    title: meta.title ?? paragraphs[0] ?? '',
+    site: meta.site,
+    byline: meta.byline,
+    published: meta.published,
+    updated: meta.updated ?? updateWording(paragraphs),
+    language: meta.language,
+    paragraphs,
+    text,
+    wordCount,
+    partial: partialFor(wall, wordCount),
+  };
 }
 
 /** A plain-text article (as published, e.g. a .txt file): paragraphs separated by blank lines. */
 export function articleFromPlainText(text: string, url: string): Article {
-  const blocks = text
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+  const blocks = stripInvisible(text.replace(/\r\n?/g, '\n'))
+    .split(/\n[ \t\u00A0]*\n/)
+    .map(cleanParagraph)
     .filter(Boolean);
-  const title = blocks.find((b) => b.split(' ').length >= 4) ?? blocks[0] ?? '';
-  return finish(url, url, title, blocks.slice(blocks.indexOf(title) + 1));
+  // A leading short line without sentence punctuation ("Defense") is a section label; the headline is the
+  // first line that reads like one: several words, no full stop at the end.
+  const titleIndex = blocks.findIndex((b) => countWords(b) >= 4 && countWords(b) <= 30 && !/[.!?]["”’]?$/.test(b));
+  const start = titleIndex >= 0 && titleIndex <= 2 ? titleIndex : -1;
+  const title = start >= 0 ? (blocks[start] as string) : '';
+  const paragraphs = blocks.slice(start + 1);
+  const body = paragraphs.join('\n\n');
+  const wordCount = countWords(body);
+  if (wordCount < MIN_ARTICLE_WORDS) throw noArticle();
+  return {
+    url,
+    finalUrl: url,
+    title,
+    site: null,
+    byline: null,
+    published: null,
+    updated: updateWording(paragraphs),
+    language: null,
+    paragraphs,
+    text: body,
+    wordCount,
+    partial: null,
+  };
 }

@@ -4,6 +4,7 @@
 // Invisible and bidi control characters could hide or reorder text in a reply; they never carry meaning
 // a reader needs, so they go before anything reaches Slack or a terminal.
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g;
 
 export function stripInvisible(s: string): string {

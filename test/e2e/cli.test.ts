@@ -1,5 +1,6 @@
 // The CLI as a user runs it: the built binary, real files, a local article server, exit codes.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { ArticleServer } from '../fakes/article-server';
@@ -28,7 +29,7 @@ function run(
 }
 
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
-  require(path.join(SHARED, 'analysis.schema.json')),
+  JSON.parse(readFileSync(path.join(SHARED, 'analysis.schema.json'), 'utf8')),
 );
 
 let articles: ArticleServer;

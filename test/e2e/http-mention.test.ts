@@ -77,7 +77,7 @@ describe('a mention with a link', () => {
 
   it('fetches once when two people paste the same link at the same time, and answers both', async () => {
     const held = h.articles.hold('/seed-held');
-    h.articles.serveFile('/seed-held', require('./harness').SEED_HTML, 'text/html; charset=utf-8');
+    h.articles.serveFile('/seed-held', SEED_HTML, 'text/html; charset=utf-8');
     const a = mention(`<${h.articles.origin}/seed-held>`, { channel: 'CD', user: 'U1' });
     const b = mention(`<${h.articles.origin}/seed-held>`, { channel: 'CD2', user: 'U2' });
     await postEvent(h, eventBody(a));
@@ -91,8 +91,7 @@ describe('a mention with a link', () => {
   });
 
   it('answers up to MAX_LINKS_PER_MESSAGE links, each on its own, and names the rest as skipped', async () => {
-    for (const p of ['/l1', '/l2', '/l3', '/l4'])
-      h.articles.serveFile(p, require('./harness').SEED_HTML, 'text/html');
+    for (const p of ['/l1', '/l2', '/l3', '/l4']) h.articles.serveFile(p, SEED_HTML, 'text/html');
     const links = ['/l1', '/l2', '/l3', '/l4'].map((p) => `<${h.articles.origin}${p}>`).join(' ');
     const ev = mention(links, { channel: 'CE' });
     await postEvent(h, eventBody(ev));

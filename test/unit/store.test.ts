@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import type { Analysis } from '../../src/analysis';
 
@@ -57,7 +59,7 @@ describe('the embedded store', () => {
   });
 
   it('survives a restart when backed by a file', () => {
-    const file = `${require('node:os').tmpdir()}/newsdesk-store-${process.pid}-${Date.now()}.sqlite`;
+    const file = `${tmpdir()}/newsdesk-store-${process.pid}-${Date.now()}.sqlite`;
     const a = new SqliteStore(file, { now: () => now });
     a.claim('k', 90_000);
     a.complete('k', 3_600_000);
@@ -65,6 +67,6 @@ describe('the embedded store', () => {
     const b = new SqliteStore(file, { now: () => now });
     expect(b.claim('k', 90_000)).toBe('duplicate');
     b.close();
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) require('node:fs').rmSync(f, { force: true });
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   });
 });
