@@ -13,7 +13,7 @@ import { registerMention } from './listeners/mention';
 import { registerMessages } from './listeners/message';
 import { registerPostToChannel } from './listeners/post-to-channel';
 import { registerSummarize } from './listeners/summarize';
-import { SlackCalls } from './slack-calls';
+import { SlackCalls, slackErrorCode } from './slack-calls';
 import { WorkTracker } from './work-tracker';
 
 export interface SlackAppDeps {
@@ -82,7 +82,15 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
     receiver = httpReceiver;
   }
 
-  const app = new App({ token: slack.botToken, receiver, logLevel, logger: deps.logger, clientOptions });
+  // Deferred so start() checks the token (auth.test) once, up front, and can say clearly when it is wrong.
+  const app = new App({
+    token: slack.botToken,
+    receiver,
+    logLevel,
+    logger: deps.logger,
+    clientOptions,
+    deferInitialization: true,
+  });
   const logger = app.logger;
   const calls = new SlackCalls(logger, deps.sleep);
   const work = new WorkTracker();
@@ -114,6 +122,17 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
   return {
     app,
     async start() {
+      try {
+        await app.init();
+      } catch (err) {
+        const code = slackErrorCode(err);
+        throw new Error(
+          code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive'
+            ? `Slack refused SLACK_BOT_TOKEN (${code}); copy the Bot User OAuth Token again from OAuth & Permissions`
+            : `could not reach Slack at ${slack.apiUrl} (${code ?? (err instanceof Error ? err.message : String(err))})`,
+          { cause: err },
+        );
+      }
       if (httpReceiver) {
         const server = (await httpReceiver.start({ port: slack.port, host: slack.host })) as Server;
         return { port: (server.address() as AddressInfo).port };

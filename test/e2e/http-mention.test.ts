@@ -1,6 +1,7 @@
 // Mentions, DMs and watched channels through signed Events API requests to the real HTTPReceiver.
 import {
   accepted,
+  SEED_HTML,
   eventBody,
   mention,
   mrkdwnOf,

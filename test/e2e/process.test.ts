@@ -63,6 +63,20 @@ describe('npm start', () => {
     child = null;
   });
 
+  it('exits 1 with one clear line when Slack refuses the bot token', async () => {
+    const p = start({
+      SLACK_BOT_TOKEN: 'xoxb-revoked',
+      SLACK_SIGNING_SECRET: 'x',
+      SLACK_API_URL: slack.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STORE_PATH: ':memory:',
+    });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toMatch(/Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/);
+    expect(p.output()).not.toContain('xoxb-revoked');
+  });
+
   it.each([
     [{}, /SLACK_BOT_TOKEN is not set/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_APP_TOKEN .*SLACK_SIGNING_SECRET/],
