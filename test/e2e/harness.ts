@@ -77,7 +77,7 @@ let eventSeq = 0;
 let tsSeq = 0;
 export const nextTs = () => `1700001${String(++tsSeq).padStart(3, '0')}.000${String(tsSeq).padStart(3, '0')}`;
 
-export function eventBody(event: Record<string, unknown>, eventId = `Ev${++eventSeq}`) {
+export function eventBody<E extends { ts?: unknown }>(event: E, eventId = `Ev${++eventSeq}`) {
   return {
     token: 'legacy',
     team_id: 'T1',

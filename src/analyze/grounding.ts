@@ -1,0 +1,414 @@
+// Truth rule 1: nothing reaches the reader that is not in the article. Every verbatim field of every item,
+// from either analyzer, is looked up in the article text (after whitespace / quote-mark / dash
+// normalisation) and rewritten to the article's own span; counts are re-read from countText; summary
+// bullets may only use numbers the article uses and must keep attribution. Whatever fails is dropped and
+// counted. Text addressed to AI tools (injection.ts) cannot ground anything on its own.
+import type { CasualtyFigure, CasualtyKind, ContestedClaim, Findings, SourcingNote } from '../analysis';
+import { findInjections, isTainted, touchesInjection, type InjectionScan } from './injection';
+import { NormalizedText, normalizeForMatch, sentenceSpans, type Span } from './normalize';
+import { findCounts, parseCount, type ParsedCount } from './numbers';
+
+/** A casualty figure as an analyzer proposes it; min/max/qualifier are recomputed, so they are optional. */
+export interface CandidateCasualty {
+  countText: string;
+  kind: CasualtyKind;
+  who: string | null;
+  attributedTo: string | null;
+  partOf: number | null;
+  quote: string;
+  min?: number | null;
+  max?: number | null;
+  qualifier?: CasualtyFigure['qualifier'];
+}
+
+export interface CandidateFindings {
+  summary: string[];
+  casualties: CandidateCasualty[];
+  contested: ContestedClaim[];
+  sourcing: SourcingNote[];
+}
+
+export interface GroundedFindings {
+  findings: Findings;
+  /** Items (bullets, figures, claims, quotes, notes) removed because the article does not support them. */
+  dropped: number;
+}
+
+/** The article text prepared once for grounding any number of candidate lists. */
+export interface GroundingContext {
+  text: NormalizedText;
+  injections: InjectionScan;
+  /** Sentences not addressed to AI tools. */
+  sentences: Span[];
+  /** Sentences addressed to AI tools, and what follows them in their paragraph. */
+  taintedSentences: Span[];
+  /** Number values the article states outside text addressed to AI tools. */
+  numbers: Set<string>;
+}
+
+export function groundingContext(
+  articleText: string,
+  injections = findInjections(articleText),
+): GroundingContext {
+  const all = sentenceSpans(articleText);
+  const sentences = all.filter((s) => !isTainted(injections, s.start, s.end));
+  const taintedSentences = all.filter((s) => isTainted(injections, s.start, s.end));
+  const numbers = new Set(sentences.flatMap((s) => numberValues(s.text)));
+  return { text: new NormalizedText(articleText), injections, sentences, taintedSentences, numbers };
+}
+
+const MAX_SUMMARY = 7;
+const ATTRIBUTION_CUE =
+  /\b(?:said|says|say|saying|told|tells|according to|reported|reports|report|claimed|claims|claim|alleged|alleges|estimated|estimates|stated|states|announced|insisted|insists|accused|denied|denies|per)\b/i;
+const SUBSET_CUE = /\b(?:including|among them|among whom|of whom|of them|among those|of those)\b/i;
+
+/** Checks candidate findings against the article; returns what survives, verbatim, and how much did not. */
+export function groundFindings(candidate: CandidateFindings, ctx: GroundingContext): GroundedFindings {
+  let dropped = 0;
+  const casualties = groundCasualties(candidate.casualties, ctx);
+  dropped += casualties.dropped;
+
+  const contested: ContestedClaim[] = [];
+  for (const c of candidate.contested) {
+    const claimant = findClean(ctx, c.claimant);
+    const disputedBy = findClean(ctx, c.disputedBy);
+    const quotes = c.quotes.map((q) => findClean(ctx, q)).filter((s): s is Span => s !== null);
+    if (!claimant || !disputedBy || quotes.length === 0 || !numbersGrounded(c.claim, ctx)) {
+      dropped++;
+      continue;
+    }
+    dropped += c.quotes.length - quotes.length;
+    contested.push({
+      claim: c.claim.trim(),
+      claimant: claimant.text,
+      disputedBy: disputedBy.text,
+      quotes: unique(quotes.map((s) => s.text)),
+    });
+  }
+
+  const sourcing: SourcingNote[] = [];
+  for (const n of candidate.sourcing) {
+    const quote = findClean(ctx, n.quote);
+    if (!quote || !numbersGrounded(n.note, ctx)) {
+      dropped++;
+      continue;
+    }
+    sourcing.push({ kind: n.kind, note: n.note.trim(), quote: quote.text });
+  }
+
+  const summary: string[] = [];
+  for (const raw of candidate.summary) {
+    const bullet = raw.trim();
+    // Bullets past the schema's maximum are cut, not counted: they are surplus, not ungrounded.
+    if (!bullet || summary.length >= MAX_SUMMARY) continue;
+    if (!summaryBulletGrounded(bullet, ctx, casualties.figures)) {
+      dropped++;
+      continue;
+    }
+    summary.push(bullet);
+  }
+
+  return { findings: { summary, casualties: casualties.figures, contested, sourcing }, dropped };
+}
+
+/** Grounds figures, repairs nothing it cannot verify, and orders totals before their subsets. */
+function groundCasualties(
+  candidates: CandidateCasualty[],
+  ctx: GroundingContext,
+): { figures: CasualtyFigure[]; dropped: number } {
+  interface Kept {
+    figure: CasualtyFigure;
+    /** Index in the candidate list, which the candidates' partOf refers to. */
+    from: number;
+    quoteSpan: Span;
+    countAt: number;
+  }
+  const kept: Kept[] = [];
+  candidates.forEach((c, from) => {
+    const found = findClean(ctx, c.quote);
+    if (!found) return;
+    const quoteSpan = widenToSentence(found, ctx);
+    const read = readCount(c.countText, quoteSpan, ctx);
+    if (!read) return;
+    const { count, parsed } = read;
+    let attributedTo: string | null = null;
+    if (c.attributedTo !== null && c.attributedTo.trim() !== '') {
+      // An attribution we cannot verify is not replaced by none: that would turn a claim into a fact.
+      const source = findClean(ctx, c.attributedTo);
+      if (!source) return;
+      attributedTo = source.text;
+    }
+    const who = c.who ? (findClean(ctx, c.who)?.text ?? null) : null;
+    kept.push({
+      figure: {
+        countText: count.text,
+        ...parsed,
+        kind: c.kind,
+        who,
+        attributedTo,
+        partOf: c.partOf,
+        quote: quoteSpan.text,
+      },
+      from,
+      quoteSpan,
+      countAt: count.start,
+    });
+  });
+
+  // A figure the analyzer calls a subset is shown only while linked to a verifiable total of the same kind;
+  // shown alone it would read as one more total and invite adding (truth rule 2), so it is dropped instead.
+  // Equal counts may only point backwards, so links can never form a cycle.
+  let live = kept;
+  for (let changed = true; changed;) {
+    changed = false;
+    const byFrom = new Map(live.map((k) => [k.from, k]));
+    live = live.filter((k) => {
+      if (k.figure.partOf === null) return true;
+      const parent = byFrom.get(k.figure.partOf);
+      const ok =
+        parent !== undefined && parent !== k && isValidParent(parent.figure, parent.from, k.figure, k.from);
+      if (!ok) changed = true;
+      return ok;
+    });
+  }
+
+  // Analyzers often miss "30 civilians, including six children": link such unlinked subsets to their total.
+  for (const k of live) {
+    if (k.figure.partOf !== null) continue;
+    const earlier = live
+      .filter((p) => p !== k && p.quoteSpan.start === k.quoteSpan.start && p.countAt < k.countAt)
+      .sort((a, b) => b.countAt - a.countAt);
+    const between = (p: Kept): string => ctx.text.original.slice(p.countAt, k.countAt);
+    const parent = earlier.find(
+      (p) =>
+        p.figure.kind === k.figure.kind &&
+        p.figure.partOf !== k.from &&
+        SUBSET_CUE.test(between(p)) &&
+        isValidParent(p.figure, -1, k.figure, 0),
+    );
+    if (parent) k.figure.partOf = parent.from;
+  }
+
+  const figures = orderTotalsFirst(
+    live.map((k) => k.figure),
+    live.map((k) => k.from),
+  );
+  return { figures, dropped: candidates.length - live.length };
+}
+
+/**
+ * Finds countText inside the quote as a whole token ('30' is not in '300', 'ten' not in 'often') and reads
+ * it; when the sentence words it with a qualifier the analyzer left out ('at least 30'), the count is widened
+ * to the whole phrase, so an open-ended figure is never shown as exact.
+ */
+function readCount(
+  countText: string,
+  quote: Span,
+  ctx: GroundingContext,
+): { count: Span; parsed: ParsedCount } | null {
+  const original = ctx.text.original;
+  const isBoundary = (at: number, step: number): boolean => {
+    const ch = original[at] ?? '';
+    if (/[A-Za-z0-9]/.test(ch)) return false;
+    // '1' of '1,000' or '2' of '2.5' is part of a bigger number.
+    return !(/[.,]/.test(ch) && /\d/.test(original[at + step] ?? ''));
+  };
+  const count = ctx.text
+    .findAll(countText, quote.start, quote.end)
+    .find((s) => isBoundary(s.start - 1, -1) && isBoundary(s.end, 1));
+  if (!count) return null;
+  const phrase = findCounts(quote.text).find(
+    (m) => quote.start + m.start <= count.start && quote.start + m.end >= count.end,
+  );
+  if (phrase) {
+    const start = quote.start + phrase.start;
+    const end = quote.start + phrase.end;
+    const { min, max, qualifier } = phrase;
+    return { count: { start, end, text: original.slice(start, end) }, parsed: { min, max, qualifier } };
+  }
+  const parsed = parseCount(count.text);
+  return parsed ? { count, parsed } : null;
+}
+
+function isValidParent(
+  parent: CasualtyFigure,
+  parentFrom: number,
+  child: CasualtyFigure,
+  childFrom: number,
+): boolean {
+  if (parent.kind !== child.kind || parent.min === null || child.min === null) return false;
+  return parent.min > child.min || (parent.min === child.min && parentFrom < childFrom);
+}
+
+/**
+ * Puts every total before its subsets (partOf always points backwards) and rewrites partOf from the ids in
+ * `ids` (the index space partOf uses now) to indices of the returned array. Keeps the given order otherwise.
+ */
+export function orderTotalsFirst(
+  figures: CasualtyFigure[],
+  ids: number[] = figures.map((_, i) => i),
+): CasualtyFigure[] {
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const out: CasualtyFigure[] = [];
+  const placed = new Map<number, number>();
+  const place = (i: number, seen: Set<number>): void => {
+    if (placed.has(i) || seen.has(i)) return;
+    seen.add(i);
+    const parentId = figures[i]!.partOf;
+    const parent = parentId === null ? undefined : position.get(parentId);
+    if (parent !== undefined) place(parent, seen);
+    placed.set(i, out.length);
+    out.push({ ...figures[i]! });
+  };
+  figures.forEach((_, i) => place(i, new Set()));
+  return out.map((f) => {
+    const parent = f.partOf === null ? undefined : position.get(f.partOf);
+    const at = parent === undefined ? undefined : placed.get(parent);
+    return { ...f, partOf: at ?? null };
+  });
+}
+
+function summaryBulletGrounded(bullet: string, ctx: GroundingContext, figures: CasualtyFigure[]): boolean {
+  const verbatim = ctx.text.findAll(bullet);
+  if (verbatim.length > 0) return verbatim.some((s) => !touchesInjection(ctx.injections, s.start, s.end));
+  if (!numbersGrounded(bullet, ctx) || echoesInjection(bullet, ctx)) return false;
+  if (ATTRIBUTION_CUE.test(bullet)) return true;
+  // A paraphrase stating a number the article attributes must say so too (truth rule 3). The sentence the
+  // bullet draws the number from is taken to be the one sharing most of its words.
+  const words = contentWords(bullet);
+  return !numberValues(bullet).some((v) => {
+    const source = bestMatch(
+      ctx.sentences.filter((s) => numberValues(s.text).includes(v)),
+      words,
+    );
+    if (!source) return false;
+    return (
+      ATTRIBUTION_CUE.test(source.text) ||
+      figures.some(
+        (f) => f.attributedTo !== null && f.quote === source.text && numberValues(f.countText).includes(v),
+      )
+    );
+  });
+}
+
+function bestMatch(sentences: Span[], words: Set<string>): Span | undefined {
+  let best: Span | undefined;
+  let bestShare = -1;
+  for (const s of sentences) {
+    const share = overlap(words, s.text);
+    if (share > bestShare) [best, bestShare] = [s, share];
+  }
+  return best;
+}
+
+/** The share of `words` that also occur in `text`. */
+function overlap(words: Set<string>, text: string): number {
+  if (words.size === 0) return 0;
+  const other = contentWords(text);
+  return [...words].filter((w) => other.has(w)).length / words.size;
+}
+
+/** A paraphrase whose words come mostly from text addressed to AI tools, and more than from any other sentence. */
+function echoesInjection(bullet: string, ctx: GroundingContext): boolean {
+  if (ctx.taintedSentences.length === 0) return false;
+  const words = contentWords(bullet);
+  if (words.size === 0) return false;
+  const tainted = Math.max(...ctx.taintedSentences.map((s) => overlap(words, s.text)));
+  const clean = Math.max(0, ...ctx.sentences.map((s) => overlap(words, s.text)));
+  return tainted >= 0.5 && tainted > clean;
+}
+
+function contentWords(text: string): Set<string> {
+  return new Set(
+    normalizeForMatch(text)
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 3 && !STOP_WORDS.has(w)),
+  );
+}
+
+const STOP_WORDS = new Set(
+  'the and that this with from for was were are has have had its their they them not but'.split(' '),
+);
+
+function numbersGrounded(text: string, ctx: GroundingContext): boolean {
+  return numberValues(text).every((v) => ctx.numbers.has(v));
+}
+
+/**
+ * The first occurrence of `needle` that shares nothing with text addressed to AI tools, as the article's
+ * verbatim span: a quote running from a real sentence into a planted one would smuggle the plant through.
+ */
+function findClean(ctx: GroundingContext, needle: string): Span | null {
+  if (!needle || !needle.trim()) return null;
+  return ctx.text.findAll(needle).find((s) => !touchesInjection(ctx.injections, s.start, s.end)) ?? null;
+}
+
+/** A figure's quote is the whole sentence that states it, even when the analyzer quoted less. */
+function widenToSentence(span: Span, ctx: GroundingContext): Span {
+  const sentence = ctx.sentences.find((s) => s.start <= span.start && span.end <= s.end);
+  return sentence ?? span;
+}
+
+const NUMBER_WORDS: Record<string, string> = {
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  sixty: '60',
+  seventy: '70',
+  eighty: '80',
+  ninety: '90',
+  hundred: '100',
+  thousand: '1000',
+  million: '1000000',
+  billion: '1000000000',
+  dozen: '12',
+  hundreds: 'hundreds',
+  thousands: 'thousands',
+  millions: 'millions',
+  dozens: 'dozens',
+  scores: 'scores',
+};
+
+/**
+ * The numbers a text states, as comparable values: '1,000' and 'thousand' differ, '30' and 'thirty' agree.
+ * 'one' is left out: it is mostly a pronoun ("one of the officials").
+ */
+export function numberValues(text: string): string[] {
+  const values: string[] = [];
+  const re = /\d+(?:[.,:]\d+)*|[A-Za-z]+/g;
+  for (const m of normalizeForMatch(text).matchAll(re)) {
+    const token = m[0];
+    if (/^\d/.test(token)) {
+      const n = Number(token.replace(/,/g, ''));
+      values.push(token.includes(':') || Number.isNaN(n) ? token : String(n));
+    } else {
+      const word = NUMBER_WORDS[token.toLowerCase()];
+      if (word) values.push(word);
+    }
+  }
+  return values;
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
