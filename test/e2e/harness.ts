@@ -1,5 +1,6 @@
 // Starts the real app (real Bolt, real web-api client) against the local fakes, and sends it what Slack
 // would send: signed Events API and slash-command requests over HTTP, or envelopes over Socket Mode.
+import { LogLevel, type Logger } from '@slack/bolt';
 import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
@@ -22,7 +23,30 @@ export interface Harness {
   /** Base URL of the app's HTTP receiver (HTTP mode). */
   base: string;
   signingSecret: string;
+  /** What the app logged (warn and error), so tests can check the hints operators see. */
+  logs: string[];
   close(): Promise<void>;
+}
+
+/** A Bolt logger that keeps warnings and errors in memory instead of printing them. */
+function capturingLogger(logs: string[]): Logger {
+  let level = LogLevel.INFO;
+  const keep =
+    (kind: string) =>
+    (...msg: unknown[]) => {
+      logs.push(`${kind} ${msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ')}`);
+    };
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: keep('warn'),
+    error: keep('error'),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
 }
 
 export async function startHarness(
@@ -49,7 +73,8 @@ export async function startHarness(
     perHost: config.perHostConcurrency,
     cacheTtlMs: config.cacheTtlMs,
   });
-  const app = createSlackApp(config, { queue, store });
+  const logs: string[] = [];
+  const app = createSlackApp(config, { queue, store, logger: capturingLogger(logs) });
   const { port } = await app.start();
   return {
     slack,
@@ -59,6 +84,7 @@ export async function startHarness(
     store,
     base: `http://127.0.0.1:${port ?? 0}`,
     signingSecret,
+    logs,
     async close() {
       await app.stop();
       store.close();

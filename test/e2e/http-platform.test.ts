@@ -72,6 +72,9 @@ describe('Slack API trouble', () => {
     // the 429 was answered, and waited out, for CSLOW only
     expect(h.slack.callsTo('chat.postMessage').filter((c) => c.outcome?.status === 429)).toHaveLength(1);
     expect(order.indexOf('chat.update:CFAST')).toBeGreaterThan(-1);
+    expect(h.logs).toContainEqual(
+      expect.stringMatching(/rate-limited chat\.postMessage; retrying this message in 1s/),
+    );
     expect(order.indexOf('chat.update:CFAST')).toBeLessThan(order.indexOf('chat.postMessage:CSLOW'));
     expect(callsIn('chat.postMessage', 'CSLOW')).toHaveLength(1);
     expect(visibleText(callsIn('chat.update', 'CSLOW')[0]!.args)).toContain('Syrian Observatory');
@@ -94,6 +97,12 @@ describe('Slack API trouble', () => {
     await postEvent(h, eventBody(ok));
     await h.slack.waitFor(() => callsIn('chat.postMessage', 'COK').length === 1);
     expect(callsIn('chat.update', 'CNOT')).toEqual([]);
+    expect(h.logs).toContainEqual(
+      expect.stringMatching(/chat\.postMessage failed: not_in_channel — invite the bot/),
+    );
+    expect(h.logs).toContainEqual(
+      expect.stringMatching(/channel_not_found — the channel is private or gone/),
+    );
     expect((await fetch(`${h.base}/healthz`)).status).toBe(200);
   });
 
