@@ -31,10 +31,7 @@ afterAll(async () => {
 });
 
 async function answerIn(channel: string, path: string): Promise<string> {
-  h.articles.serveFile(
-    path,
-    require('node:path').resolve(process.cwd(), '../shared/fixtures/thehill-russia-syria.html'),
-  );
+  h.articles.serveFile(path, SEED_HTML);
   await postEvent(h, eventBody(mention(`<${h.articles.origin}${path}>`, { channel })));
   await h.slack.waitFor(() => accepted(h, 'chat.update', channel).length === 1, 10_000);
   return visibleText(accepted(h, 'chat.update', channel)[0]!.args);
