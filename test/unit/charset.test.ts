@@ -1,0 +1,111 @@
+import { decodeHtml, prescanMetaCharset } from '../../src/article/charset';
+import { encodeLegacy, encodeUtf16le } from '../fakes/hostile-server';
+
+// Seed paragraphs: the reference story's opening, retold in each language.
+const RUSSIAN =
+  'Россия нанесла авиаудары по северу Сирии во вторник, сообщили местные власти. По данным ' +
+  'министерства здравоохранения, погибли по меньшей мере двенадцать человек, ещё тридцать получили ' +
+  'ранения. Представитель оппозиции заявил, что удары пришлись по рынку и больнице, однако в Москве ' +
+  'это опровергли и назвали целями склады боеприпасов.';
+const JAPANESE =
+  'ロシアは火曜日、シリア北部で空爆を行ったと地元当局が発表した。保健省によると、少なくとも十二人が死亡し、' +
+  '三十人が負傷した。反体制派の報道官は市場と病院が攻撃されたと述べたが、モスクワ側はこれを否定し、' +
+  '弾薬庫を標的にしたと説明した。';
+const CHINESE =
+  '俄罗斯周二对叙利亚北部发动空袭，当地官员表示。据卫生部称，至少十二人死亡，另有三十人受伤。' +
+  '反对派发言人说，空袭击中了市场和医院，但莫斯科方面予以否认，称目标是弹药库。';
+const FRENCH =
+  'La Russie a mené mardi des frappes aériennes dans le nord de la Syrie, ont déclaré les autorités ' +
+  'locales. Selon le ministère de la Santé, au moins douze personnes ont été tuées et trente blessées. ' +
+  "Un porte-parole de l'opposition a affirmé que le marché et l'hôpital avaient été touchés ; Moscou a " +
+  'démenti, évoquant des dépôts de munitions. « Nous étions là », a déclaré un témoin âgé.';
+
+const page = (body: string, head = ''): string =>
+  `<!doctype html><html><head>${head}<title>t</title></head><body><article><p>${body}</p></article></body></html>`;
+
+describe('decodeHtml', () => {
+  it('reads windows-1251 Cyrillic with no header charset and no meta (detector)', () => {
+    const out = decodeHtml(encodeLegacy(page(RUSSIAN), 'windows-1251'), null);
+    expect(out.charset).toBe('windows-1251');
+    expect(out.text).toContain(RUSSIAN);
+  });
+
+  it('reads Shift_JIS Japanese with no header charset and no meta', () => {
+    const out = decodeHtml(encodeLegacy(page(JAPANESE), 'shift_jis'), null);
+    expect(out.charset).toBe('shift_jis');
+    expect(out.text).toContain(JAPANESE);
+  });
+
+  it('reads GBK Chinese with no header charset and no meta', () => {
+    const out = decodeHtml(encodeLegacy(page(CHINESE), 'gbk'), null);
+    expect(['gbk', 'gb18030']).toContain(out.charset);
+    expect(out.text).toContain(CHINESE);
+  });
+
+  it('reads Latin-1 French with no header charset and no meta', () => {
+    const out = decodeHtml(encodeLegacy(page(FRENCH), 'windows-1252'), null);
+    expect(out.charset).toBe('windows-1252');
+    expect(out.text).toContain(FRENCH);
+  });
+
+  it('maps windows-1252 bytes 0x80-0x9F to curly quotes, dashes and the euro sign', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('<p>'),
+      Buffer.from([0x93, 0x80, 0x35, 0x97, 0x92, 0x94]),
+      Buffer.from('</p>'),
+    ]);
+    expect(decodeHtml(bytes, 'windows-1252').text).toBe('<p>\u201c\u20ac5\u2014\u2019\u201d</p>');
+  });
+
+  it('lets the BOM win over a contradicting header (UTF-16LE)', () => {
+    const out = decodeHtml(encodeUtf16le(page(RUSSIAN)), 'windows-1252');
+    expect(out.charset).toBe('utf-16le');
+    expect(out.text).toContain(RUSSIAN);
+    expect(out.text.charCodeAt(0)).not.toBe(0xfeff);
+  });
+
+  it('honours a header charset over the detector', () => {
+    const out = decodeHtml(encodeLegacy(page(RUSSIAN), 'windows-1251'), 'cp1251');
+    expect(out).toMatchObject({ charset: 'windows-1251', source: 'header' });
+  });
+
+  it('falls back to <meta> when the header says utf-8 but the bytes are not UTF-8 (no U+FFFD)', () => {
+    const bytes = encodeLegacy(page(RUSSIAN, '<meta charset="windows-1251">'), 'windows-1251');
+    const out = decodeHtml(bytes, 'utf-8');
+    expect(out).toMatchObject({ charset: 'windows-1251', source: 'meta' });
+    expect(out.text).not.toContain('\uFFFD');
+  });
+
+  it('reads the http-equiv form of <meta> (Shift_JIS)', () => {
+    const head = '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">';
+    const out = decodeHtml(encodeLegacy(page(JAPANESE, head), 'shift_jis'), null);
+    expect(out).toMatchObject({ charset: 'shift_jis', source: 'meta' });
+    expect(out.text).toContain(JAPANESE);
+  });
+
+  it('ignores an unknown header label (charset=bogus-9) and still decodes', () => {
+    const out = decodeHtml(Buffer.from(page(FRENCH), 'utf8'), 'bogus-9');
+    expect(out.charset).toBe('utf-8');
+    expect(out.text).toContain(FRENCH);
+  });
+
+  it('recovers with the detector when <meta charset> sits after the first 1,024 bytes', () => {
+    const head = `<!-- ${'x'.repeat(1200)} --><meta charset="windows-1251">`;
+    const bytes = encodeLegacy(page(RUSSIAN, head), 'windows-1251');
+    expect(prescanMetaCharset(bytes)).toBeNull();
+    const out = decodeHtml(bytes, null);
+    expect(out.text).toContain(RUSSIAN);
+  });
+
+  it('treats a <meta> claiming UTF-16 in ASCII markup as UTF-8', () => {
+    expect(prescanMetaCharset(Buffer.from('<meta charset="utf-16">'))).toBe('utf-8');
+  });
+
+  it('never leaves U+FFFD in text decoded without any declaration', () => {
+    // Bytes that are neither valid UTF-8 nor convincingly anything else end in windows-1252, which maps every byte.
+    const noise = Buffer.from([
+      0x3c, 0x70, 0x3e, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xff, 0xfe, 0x3c, 0x2f, 0x70, 0x3e,
+    ]);
+    expect(decodeHtml(noise, null).text).not.toContain('\uFFFD');
+  });
+});
