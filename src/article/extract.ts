@@ -10,7 +10,7 @@ import { cleanParagraph, countWords, looksBinary, stripInvisible } from './clean
 import { type DomDocument, type DomElement, parseDocument } from './dom';
 import { removeFurniture, removeInvisible } from './dom-clean';
 import { extractMetadata, type PageMetadata } from './metadata';
-import { detectWall, hasLoginForm, mentionsWall, type Wall } from './paywall';
+import { hasLoginForm, isWallPrompt, judgeWall, mentionsWall, wallSignals, type Wall } from './paywall';
 
 export interface ExtractInput {
   html: string;
@@ -30,8 +30,7 @@ function noArticle(): ExtractError {
 function selectBody(doc: DomDocument): DomElement | null {
   const reader = new Readability<DomElement>(doc as never, {
     serializer: (el) => el as unknown as DomElement,
-    // A page of 100,000 elements is not an article; bounding the walk keeps hostile pages cheap.
-    maxElemsToParse: 0,
+    // Short news briefs are articles too; Readability's default (500 characters) retries them needlessly.
     charThreshold: 400,
   });
   try {
@@ -44,7 +43,7 @@ function selectBody(doc: DomDocument): DomElement | null {
 function articleBlocks(doc: DomDocument, meta: PageMetadata): Block[] {
   const content = selectBody(doc);
   if (!content) return [];
-  return blocksOf(content).filter((b) => !isFurniture(b, meta.title));
+  return blocksOf(content).filter((b) => !isFurniture(b, meta.title) && !isWallPrompt(b.text));
 }
 
 function updateWording(paragraphs: string[]): string | null {
@@ -57,29 +56,36 @@ const SHORT_BODY_WORDS = 150;
 
 function partialFor(wall: Wall | null, wordCount: number): Article['partial'] {
   if (wall?.kind === 'paywall') return { wordsRead: wordCount, reason: wall.reason };
-  if (wordCount < SHORT_BODY_WORDS) return { wordsRead: wordCount, reason: wall?.reason ?? 'very short body' };
+  if (wordCount < SHORT_BODY_WORDS)
+    return { wordsRead: wordCount, reason: wall?.reason ?? 'very short body' };
   return null;
 }
 
 export function extractArticle(input: ExtractInput): Article {
-  const html = input.html.replace(/\u0000/g, '');
+  const html = input.html.replaceAll('\u0000', '');
   if (!html.trim() || looksBinary(html)) throw noArticle();
   const doc = parseDocument(html);
   const meta = extractMetadata(doc, input.finalUrl);
   const loginForm = hasLoginForm(doc);
   removeInvisible(doc);
-  const wall = detectWall(doc, meta, loginForm);
+  const signals = wallSignals(doc, meta, loginForm);
   removeFurniture(doc);
-  const paragraphs = articleBlocks(doc, meta).map((b) => b.text);
+  const fromPage = articleBlocks(doc, meta).map((b) => b.text);
+  // Script-rendered pages carry the body only in JSON-LD; the publisher's own declaration is the next best.
+  const paragraphs =
+    countWords(fromPage.join(' ')) < MIN_ARTICLE_WORDS && meta.articleBodyParagraphs.length > 0
+      ? meta.articleBodyParagraphs
+      : fromPage;
   const text = paragraphs.join('\n\n');
   const wordCount = countWords(text);
   if (wordCount < MIN_ARTICLE_WORDS) throw noArticle();
+  const wall = judgeWall(signals, wordCount);
   // Behind a consent or login wall, what is left is the wall itself, not a story to summarise.
   if (wall && wall.kind !== 'paywall' && mentionsWall(text)) throw noArticle();
   return {
     url: input.url,
     finalUrl: meta.canonicalUrl ?? input.finalUrl,
-    title: meta.title ?? paragraphs[0] ?? '',
+    title: meta.title ?? '',
     site: meta.site,
     byline: meta.byline,
     published: meta.published,
@@ -100,7 +106,9 @@ export function articleFromPlainText(text: string, url: string): Article {
     .filter(Boolean);
   // A leading short line without sentence punctuation ("Defense") is a section label; the headline is the
   // first line that reads like one: several words, no full stop at the end.
-  const titleIndex = blocks.findIndex((b) => countWords(b) >= 4 && countWords(b) <= 30 && !/[.!?]["”’]?$/.test(b));
+  const titleIndex = blocks.findIndex(
+    (b) => countWords(b) >= 4 && countWords(b) <= 30 && !/[.!?]["”’]?$/.test(b),
+  );
   const start = titleIndex >= 0 && titleIndex <= 2 ? titleIndex : -1;
   const title = start >= 0 ? (blocks[start] as string) : '';
   const paragraphs = blocks.slice(start + 1);

@@ -1,0 +1,229 @@
+// Extraction quality and speed on the Zyte article-extraction benchmark (../shared/bench/extraction), next to a
+// baseline of @mozilla/readability + jsdom measured in the same run. Offline; prints figures, asserts nothing.
+//
+//   npm run bench:extraction -- [--out preds.json] [--no-baseline] [--no-hostile] [--per-page] [--limit N]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractArticle } from '../src/article/extract';
+
+const BENCH_DIR = path.resolve(process.cwd(), '../shared/bench/extraction');
+
+interface Options {
+  out: string | null;
+  baseline: boolean;
+  perPage: boolean;
+  limit: number;
+  hostile: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const opts: Options = { out: null, baseline: true, perPage: false, limit: Infinity, hostile: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--out') opts.out = argv[++i] ?? null;
+    else if (arg === '--no-baseline') opts.baseline = false;
+    else if (arg === '--per-page') opts.perPage = true;
+    else if (arg === '--no-hostile') opts.hostile = false;
+    else if (arg === '--limit') opts.limit = Number(argv[++i]);
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return opts;
+}
+
+interface Page {
+  id: string;
+  url: string;
+  html: string;
+}
+
+function loadPages(limit: number): Page[] {
+  const truth = JSON.parse(readFileSync(path.join(BENCH_DIR, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { url: string }
+  >;
+  return readdirSync(path.join(BENCH_DIR, 'html'))
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort()
+    .slice(0, limit)
+    .map((file) => {
+      const id = file.replace(/\.html\.gz$/, '');
+      const html = gunzipSync(readFileSync(path.join(BENCH_DIR, 'html', file))).toString('utf8');
+      return { id, url: truth[id]?.url ?? 'https://example.com/', html };
+    });
+}
+
+type Extractor = (page: Page) => string;
+
+function ours(page: Page): string {
+  try {
+    return extractArticle({ html: page.html, url: page.url, finalUrl: page.url }).text;
+  } catch {
+    return '';
+  }
+}
+
+let baselineFailures = 0;
+
+function readabilityJsdom(page: Page): string {
+  // A silent console: jsdom reports every stylesheet it cannot parse.
+  let dom: JSDOM;
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    dom = new JSDOM(page.html, { url: page.url, virtualConsole: new VirtualConsole() });
+    parsed = new Readability(dom.window.document).parse();
+  } catch {
+    // jsdom's CSS parser throws on some inline styles that Readability reads; the page scores as empty.
+    baselineFailures++;
+    return '';
+  }
+  if (!parsed?.content) return '';
+  // Block boundaries become newlines so adjacent paragraphs do not glue words together.
+  const spaced = parsed.content.replace(
+    /<\/(p|div|h[1-6]|li|blockquote|pre|tr|td|th|figcaption)>|<br\s*\/?>/gi,
+    '$&\n',
+  );
+  const text = new JSDOM(`<body>${spaced}</body>`).window.document.body.textContent ?? '';
+  dom.window.close();
+  return text;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return NaN;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+interface RunResult {
+  preds: Record<string, string>;
+  msPerPage: number[];
+}
+
+function run(pages: Page[], extract: Extractor): RunResult {
+  const preds: Record<string, string> = {};
+  const msPerPage: number[] = [];
+  for (const page of pages) {
+    const start = performance.now();
+    preds[page.id] = extract(page);
+    msPerPage.push(performance.now() - start);
+  }
+  return { preds, msPerPage };
+}
+
+interface Scores {
+  precision: number;
+  recall: number;
+  f1: number;
+  accuracy: number;
+}
+
+function score(predsFile: string, extraArgs: string[] = []): string {
+  return execFileSync(process.execPath, [path.join(BENCH_DIR, 'score.mjs'), predsFile, ...extraArgs], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+}
+
+function scoreJson(predsFile: string): Scores {
+  const out = JSON.parse(score(predsFile, ['--json', '--bootstrap', '0'])) as Record<string, unknown>;
+  const pick = (k: string): number => {
+    const v = out[k];
+    if (typeof v === 'number') return v;
+    if (v && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'number')
+      return (v as { value: number }).value;
+    return NaN;
+  };
+  return { precision: pick('precision'), recall: pick('recall'), f1: pick('f1'), accuracy: pick('accuracy') };
+}
+
+function line(name: string, s: Scores, ms: number[]): string {
+  const f = (n: number): string => n.toFixed(3);
+  return `${name.padEnd(26)} P ${f(s.precision)}  R ${f(s.recall)}  F1 ${f(s.f1)}  acc ${f(s.accuracy)}  median ${median(ms).toFixed(1)} ms/page  p95 ${[...ms].sort((a, b) => a - b)[Math.floor(ms.length * 0.95)]?.toFixed(1)} ms`;
+}
+
+const HOSTILE_PARAGRAPH =
+  '<p>Officials said the strikes hit several towns overnight, according to local reports and witnesses.</p>';
+
+/** Pages built to hurt a parser: each must end (article or ExtractError) in bounded time, without a crash. */
+function hostilePages(): Array<[string, string]> {
+  return [
+    [
+      '4 MB single-line HTML',
+      `<html><body><article>${HOSTILE_PARAGRAPH.repeat(38_000)}</article></body></html>`,
+    ],
+    [
+      '100,000 nested divs',
+      `<html><body>${'<div>'.repeat(100_000)}${HOSTILE_PARAGRAPH.repeat(5)}${'</div>'.repeat(100_000)}</body></html>`,
+    ],
+    [
+      '100,000 nested custom tags',
+      `<html><body>${'<x-a>'.repeat(100_000)}${HOSTILE_PARAGRAPH.repeat(5)}</body></html>`,
+    ],
+    ['50,000 one-word <p>', `<html><body><article>${'<p>word</p>'.repeat(50_000)}</article></body></html>`],
+    [
+      'malformed tags',
+      `<div><p>Open <b>bold <i>it</div></p></span>${HOSTILE_PARAGRAPH.repeat(5)}<table><td>x</tr>>>`,
+    ],
+    ['NUL bytes', `<html><body>\u0000${HOSTILE_PARAGRAPH.replace(/ /g, ' \u0000').repeat(5)}</body></html>`],
+    [
+      '1 MB binary junk',
+      Buffer.from(Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 256)).toString('latin1'),
+    ],
+  ];
+}
+
+function runHostile(): string[] {
+  const lines = ['', 'hostile pages (one run each, wall time; rss after the page):'];
+  for (const [name, html] of hostilePages()) {
+    const start = performance.now();
+    let outcome: string;
+    try {
+      const a = extractArticle({ html, url: 'https://example.com/', finalUrl: 'https://example.com/' });
+      outcome = `article, ${a.paragraphs.length} paragraphs, ${a.wordCount} words`;
+    } catch (err) {
+      outcome = `refused: ${(err as { code?: string }).code ?? String(err)}`;
+    }
+    const ms = performance.now() - start;
+    const rss = Math.round(process.memoryUsage().rss / 1e6);
+    lines.push(`  ${name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms  rss ${rss} MB  ${outcome}`);
+  }
+  return lines;
+}
+
+function main(): void {
+  const opts = parseOptions(process.argv.slice(2));
+  const pages = loadPages(opts.limit);
+  const tmp = mkdtempSync(path.join(tmpdir(), 'newsdesk-bench-'));
+  console.log(`${pages.length} pages from ${BENCH_DIR}`);
+
+  run(pages.slice(0, 5), ours); // warm-up: JIT and module loading should not count against the first pages
+  const mine = run(pages, ours);
+  const minePath = opts.out ? path.resolve(opts.out) : path.join(tmp, 'newsdesk.json');
+  writeFileSync(minePath, JSON.stringify(mine.preds));
+  console.log(line('newsdesk (linkedom)', scoreJson(minePath), mine.msPerPage));
+
+  // Before the baseline, so the memory figures are ours and not jsdom's.
+  const hostile = opts.hostile ? runHostile() : [];
+  if (opts.baseline) {
+    const base = run(pages, readabilityJsdom);
+    const basePath = path.join(tmp, 'readability-jsdom.json');
+    writeFileSync(basePath, JSON.stringify(base.preds));
+    console.log(line('readability + jsdom', scoreJson(basePath), base.msPerPage));
+    if (baselineFailures > 0)
+      console.log(`  (readability + jsdom threw on ${baselineFailures} pages, scored as empty)`);
+  }
+  console.log('published anchors: trafilatura 0.958, readability.js 0.947, best 0.970 (F1)');
+  for (const l of hostile) console.log(l);
+  if (opts.perPage) console.log(score(minePath, ['--per-page', '--bootstrap', '0']));
+  if (opts.out) console.log(`predictions written to ${minePath}`);
+}
+
+main();
