@@ -1,9 +1,11 @@
 // The Analysis contract, mirrored from ../shared/analysis.schema.json. Every stage, the CLI's --json and the
 // Slack reply obey it; test/unit/schema.test.ts validates real output against the schema file itself.
 
-export type Qualifier = 'exact' | 'at_least' | 'more_than' | 'about' | 'up_to' | 'fewer_than' | 'range' | 'vague';
+export type Qualifier =
+  'exact' | 'at_least' | 'more_than' | 'about' | 'up_to' | 'fewer_than' | 'range' | 'vague';
 export type CasualtyKind = 'killed' | 'injured' | 'missing' | 'displaced' | 'detained' | 'affected' | 'other';
-export type SourcingKind = 'anonymous_source' | 'secondhand' | 'single_source' | 'unverified' | 'update' | 'other';
+export type SourcingKind =
+  'anonymous_source' | 'secondhand' | 'single_source' | 'unverified' | 'update' | 'other';
 
 export interface CasualtyFigure {
   /** The number as written in the article: '30', 'six', 'at least 12'. Verbatim. */
