@@ -3,7 +3,8 @@
 // are shortened until the whole message fits a budget well under those limits.
 import type { Analysis } from '../analysis';
 import { analyzerLine, groupFigures, kindWord, metaLine, partialLine, sourceOf } from './describe';
-import { escapeMrkdwn, mrkdwnLink, stripInvisible, truncate } from './mrkdwn';
+import { stripInvisible } from '../article/clean-text';
+import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn';
 
 export interface TextObject {
   type: 'mrkdwn' | 'plain_text';

@@ -1,16 +1,11 @@
 // Slack mrkdwn escaping. Only &, < and > are special to Slack's parser, and escaping exactly those defuses
 // every way article or model text could ping people (<!channel>, <@U…>) or forge a link label (<url|label>).
+import { stripInvisible } from '../article/clean-text';
 
-// Invisible and bidi control characters could hide or reorder text in a reply; they never carry meaning
-// a reader needs, so they go before anything reaches Slack or a terminal.
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g;
-
-export function stripInvisible(s: string): string {
-  return s.replace(INVISIBLE, '');
-}
-
+/**
+ * Escaped for mrkdwn. Invisible and bidi characters could hide or reorder text in a reply, and model output
+ * has not been through the extractor's cleaning, so they are stripped again on the way out.
+ */
 export function escapeMrkdwn(s: string): string {
   return stripInvisible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,7 +1,7 @@
 // Analysis → readable terminal text for `newsdesk analyze`.
 import type { Analysis } from '../analysis';
 import { analyzerLine, groupFigures, kindWord, metaLine, partialLine, sourceOf } from './describe';
-import { stripInvisible } from './mrkdwn';
+import { stripInvisible } from '../article/clean-text';
 
 const quote = (q: string) => `      “${stripInvisible(q.replace(/\s+/g, ' ').trim())}”`;
 
