@@ -44,3 +44,10 @@ export function failureLine(url: string, err: unknown): string {
 export function skippedLine(max: number, skipped: string[]): string {
   return `I read the first ${max} link${max === 1 ? '' : 's'} only; skipped: ${skipped.map(shortLink).join(', ')}.`;
 }
+
+/** Why a public post failed, and what the person can do about it. */
+export function cannotPostLine(slackError: string, whatNext: string): string {
+  return slackError === 'not_in_channel' || slackError === 'channel_not_found'
+    ? `I'm not in this channel, so I can't post here. Invite me with \`/invite @Newsdesk\`, ${whatNext}`
+    : "Slack wouldn't let me post in this channel.";
+}

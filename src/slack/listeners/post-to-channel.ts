@@ -2,7 +2,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { renderAnalysisMessage } from '../../render/blocks';
 import type { SlackContext } from '../context';
-import { failureLine } from '../messages';
+import { cannotPostLine, failureLine } from '../messages';
 import { POST_ACTION_ID, requestedByBlock } from '../post-blocks';
 
 export function registerPostToChannel(app: App, ctx: SlackContext): void {
@@ -37,9 +37,7 @@ export function registerPostToChannel(app: App, ctx: SlackContext): void {
         const error = 'error' in outcome ? outcome.error : null;
         const text = posted
           ? ':white_check_mark: Posted to the channel.'
-          : error === 'not_in_channel' || error === 'channel_not_found'
-            ? "I'm not in this channel, so I can't post here. Invite me with `/invite @Newsdesk` and press the button again."
-            : "Slack wouldn't let me post in this channel.";
+          : cannotPostLine(error ?? '', 'and press the button again.');
         await respond({ response_type: 'ephemeral', replace_original: posted, text });
       } catch (err) {
         ctx.logger.error(`Post to channel failed: ${err instanceof Error ? err.message : String(err)}`);

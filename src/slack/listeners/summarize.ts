@@ -5,7 +5,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import { findLinks } from '../../article/links';
 import { renderAnalysisMessage } from '../../render/blocks';
 import type { SlackContext } from '../context';
-import { COMMAND_USAGE, failureLine, readingLine, skippedLine } from '../messages';
+import { cannotPostLine, COMMAND_USAGE, failureLine, readingLine, skippedLine } from '../messages';
 import { postToChannelButton, requestedByBlock } from '../post-blocks';
 
 export interface SummarizeRequest {
@@ -65,10 +65,10 @@ export function registerSummarize(app: App, ctx: SlackContext): void {
           }),
         );
         if ('value' in outcome) return;
-        const why =
-          outcome.error === 'not_in_channel' || outcome.error === 'channel_not_found'
-            ? "I'm not in this channel, so I can't post here. Invite me with `/invite @Newsdesk`, or run `/summarize` without `public` to see it privately."
-            : "Slack wouldn't let me post in this channel; here it is privately.";
+        const why = cannotPostLine(
+          outcome.error,
+          'or run `/summarize` without `public` to see it privately.',
+        );
         await safeRespond(respond, ctx, { response_type: 'ephemeral', text: why });
       }
       await safeRespond(respond, ctx, {
