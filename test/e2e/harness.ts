@@ -11,6 +11,8 @@ import { SqliteStore } from '../../src/store/sqlite-store';
 import { ArticleServer } from '../fakes/article-server';
 import { FakeSlack } from '../fakes/slack';
 
+export { mrkdwnOf, visibleText } from '../support/slack-text';
+
 // npm scripts and jest both run from the repository root; ../shared sits beside it (also in CI).
 export const SEED_HTML = path.resolve(process.cwd(), '../shared/fixtures/thehill-russia-syria.html');
 
@@ -165,33 +167,6 @@ export function slashCommand(h: Harness, text: string, extra: Record<string, str
     trigger_id: '1.2.3',
     ...extra,
   };
-}
-
-/** Every string Slack would parse as mrkdwn in a call's text and blocks. */
-export function visibleText(args: Record<string, unknown>): string {
-  const parts: string[] = [];
-  if (typeof args.text === 'string') parts.push(args.text);
-  const blocks = typeof args.blocks === 'string' ? JSON.parse(args.blocks) : args.blocks;
-  parts.push(JSON.stringify(blocks ?? []));
-  return parts.join('\n');
-}
-
-/**
- * What Slack parses as mrkdwn in a call: the top-level text and every mrkdwn text object. plain_text objects
- * (the header) are shown literally and can neither ping anyone nor form a link.
- */
-export function mrkdwnOf(args: Record<string, unknown>): string {
-  const out: string[] = typeof args.text === 'string' ? [args.text] : [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'mrkdwn' && typeof o.text === 'string') out.push(o.text);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(typeof args.blocks === 'string' ? JSON.parse(args.blocks) : args.blocks);
-  return out.join('\n');
 }
 
 /** Calls Slack accepted (the fake also records the ones it answered with an error or a 429). */

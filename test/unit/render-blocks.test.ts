@@ -2,6 +2,7 @@ import type { Analysis, CasualtyFigure } from '../../src/analysis';
 import { blockTextLength, LIMITS, renderAnalysisMessage, type Block } from '../../src/render/blocks';
 import { escapeMrkdwn, mrkdwnLink } from '../../src/render/mrkdwn';
 import { renderText } from '../../src/render/text';
+import { mrkdwnOf } from '../support/slack-text';
 
 const quote =
   'A monitoring group said the strikes had killed 30 civilians, including six children and six women.';
@@ -50,21 +51,6 @@ function base(over: Partial<Analysis> = {}): Analysis {
 
 const allText = (blocks: Block[]) => JSON.stringify(blocks);
 
-/** Every string Slack parses as mrkdwn (plain_text objects are shown literally and cannot ping anyone). */
-function mrkdwnTexts(blocks: Block[]): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'mrkdwn' && typeof o.text === 'string') out.push(o.text);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(blocks);
-  return out;
-}
-
 describe('Block Kit rendering', () => {
   it('shows sub-figures under their total, never as separate totals', () => {
     const { blocks } = renderAnalysisMessage(base());
@@ -104,7 +90,7 @@ describe('Block Kit rendering', () => {
       }),
     );
     expect(blocks[0]!.text!.type).toBe('plain_text');
-    const json = [...mrkdwnTexts(blocks), text].join('\n');
+    const json = mrkdwnOf({ text, blocks });
     expect(json).not.toMatch(/<!(channel|here|everyone|subteam)/);
     expect(json).not.toContain('<@U');
     expect(json).not.toContain('<https://evil.example');
