@@ -1,0 +1,171 @@
+// Finds who a sentence attributes its statements to ("according to X", "X said", "said X"), as verbatim
+// slices of the sentence trimmed to the source's name: in "A British-based monitoring group, the Syrian
+// Observatory for Human Rights, said" the source is the named organisation, not the description.
+
+export interface Source {
+  /** The source as written in the sentence. */
+  text: string;
+  /** Offset of text in the sentence. */
+  start: number;
+  /** Offset of the attribution cue (the verb or "according to"); figures are matched to the nearest clause. */
+  cue: number;
+  /** "he", "she", "they": the caller resolves it to the last named speaker. */
+  pronoun: boolean;
+  /** The cue word, lower-cased: 'said', 'according to', 'denied' … */
+  verb: string;
+}
+
+/** Verbs that dispute rather than report; a figure is never attributed through them. */
+export const DISPUTE_VERBS = new Set(['denied', 'denies', 'rejected', 'disputed', 'dismissed']);
+
+const SPEECH_VERBS =
+  'said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|announced|added|stated|put|gave|insisted|insists|claimed|claims|maintained|denied|denies|rejected|disputed|dismissed';
+const AUX = '(?:(?:has|have|had|also|later|earlier|previously)\\s+)*';
+const SUBJECT_VERB = new RegExp(`(?<![\\w-])${AUX}(?:${SPEECH_VERBS})\\b`, 'g');
+const ACCORDING_TO =
+  /\b(?:according to|per)\s+((?:[^,;“”"]|\.(?=\S))+?)(?=\s*(?:[,;]|\.?["”’]?\s*$|\s(?:who|which|that|and said|on (?:\w+day|condition)|in a statement)\b))/g;
+const INVERTED = /(?:[,”"’]\s*)(?:said|says)\s+((?:[A-Z][\w.'’-]*\s*)+?)(?=\s*(?:,|\.?$|;|\s(?:who|of)\b))/g;
+const SPEAKER_NOUN =
+  /\b(?:officials?|police|authorit(?:y|ies)|ministry|agency|service|group|company|government|army|military|spokes(?:man|woman|person)|officers?|media|witnesses|residents|doctors|sources?|office|department|council|committee|network|organi[sz]ation|association|unions?|commission|court|prosecutors?|investigators|rescuers|medics|hospital|survivors|relatives|famil(?:y|ies)|lawyers|activists|observers|analysts|experts|researchers|scientists|monitors?|opposition|rebels|militants|forces|troops|party|administration|coroner|governor|mayor|minister|commander|chief|director|president|bureau|cent(?:er|re)|institute|services)\b/i;
+const PRONOUNS = /^(?:he|she|they|it)$/i;
+const CLAUSE_BREAK =
+  /(?:[,;—”"]|\b(?:but|while|whereas|as|when|after|because|since|although|though|where|if)\b|\band\b(?= (?:the|a|an|[A-Z])))\s*/g;
+
+/** Descriptions ("a spokesman for …", "the top Democrat on …") lose to a name in an appositive. */
+function isDescription(segment: string): boolean {
+  return /^(?:a|an|one)\s/i.test(segment) || !/[A-Z]/.test(segment.replace(/^the\s/i, ''));
+}
+
+function plausibleSubject(s: string): boolean {
+  const words = s.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 10) return false;
+  if (/\d/.test(s)) return false;
+  if (/^(?:and|but|or|that|which|who|when|as|if|we|I|you|it|It|We|You)$/.test(words[0]!)) return false;
+  if (/[“”"]/.test(s)) return false;
+  // Without a capital letter a source must still be a party that speaks: "police", "the ministry", not "some
+  // of those" (in "some of those reported dead").
+  if (!/[A-Z]/.test(s) && !PRONOUNS.test(s) && !SPEAKER_NOUN.test(s)) return false;
+  // A clause that already has its own verb is not a name: "protesters threw fireworks".
+  if (/\b(?:was|were|is|are|been|be|had|have|has|did|do|does|would|could|will|not)\b/i.test(s)) return false;
+  return true;
+}
+
+/** The subject before a speech verb at `verbAt`, or null. */
+function subjectBefore(sentence: string, verbAt: number): { text: string; start: number } | null {
+  const before = sentence.slice(0, verbAt);
+  const trimmedEnd = before.replace(/\s+$/, '');
+  if (trimmedEnd.endsWith(',')) {
+    // Appositive: "Name, a spokesman for X, said" or "A group, the Named Org, said".
+    const head = trimmedEnd.slice(0, -1);
+    const clauseStart = lastBreakBefore(head, true);
+    const segments: Array<{ text: string; start: number }> = [];
+    const re = /[^,]+/g;
+    const region = head.slice(clauseStart);
+    for (let m = re.exec(region); m; m = re.exec(region)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      const text = m[0].trim();
+      if (text) segments.push({ text, start: clauseStart + m.index + lead });
+    }
+    const tail = segments.slice(-2);
+    if (tail.length === 0) return null;
+    const named = tail.find((s) => !isDescription(s.text) && plausibleSubject(s.text));
+    return named ?? null;
+  }
+  const start = lastBreakBefore(trimmedEnd, false);
+  const raw = trimmedEnd.slice(start);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  if (!plausibleSubject(text)) return null;
+  return { text, start: start + lead };
+}
+
+/** Offset just after the last clause break in `text` (0 when none). Commas are skipped for appositives. */
+function lastBreakBefore(text: string, appositive: boolean): number {
+  let at = 0;
+  const re = appositive ? /(?:;|—|\bbut\b|\bwhile\b|[”"])\s*/g : CLAUSE_BREAK;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index + m[0].length;
+  return at;
+}
+
+function clean(text: string, start: number): { text: string; start: number } {
+  // "the California Department of Forestry and Fire Protection, known as Cal Fire" keeps the full name;
+  // leading "other" in "other U.S. defense officials" is the article's contrast, not the source's name.
+  const m = /^(?:other|another|two|three|several)\s+/i.exec(text);
+  if (m && /[A-Z]/.test(text.slice(m[0].length, m[0].length + 1))) {
+    return { text: text.slice(m[0].length), start: start + m[0].length };
+  }
+  // "the country's disaster management agency AFAD", "regional governor Vadym Filashkin": a description in
+  // lower case, then the name. The name is the source.
+  const named = /^((?:[a-z][\w'’-]*\s+){2,})((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*)*)$/.exec(text);
+  if (named && !/\b(?:of|for|by|and|at|in)\s+$/.test(named[1]!)) {
+    return { text: named[2]!, start: start + named[1]!.length };
+  }
+  return { text, start };
+}
+
+/** Every attribution in a sentence, in order of appearance. */
+export function findSources(sentence: string): Source[] {
+  const out: Source[] = [];
+  ACCORDING_TO.lastIndex = 0;
+  for (let m = ACCORDING_TO.exec(sentence); m; m = ACCORDING_TO.exec(sentence)) {
+    const raw = m[1]!;
+    const start = m.index + m[0].indexOf(raw);
+    const text = raw.trim();
+    if (text.split(/\s+/).length > 12) continue;
+    // "according to the state's relief commissioner, Naveen Doda": the name beats the job description.
+    const tail = sentence.slice(start + raw.length);
+    const name = /^,\s+((?:[A-Z][\w.'’-]*\s?)+?)\s*(?:[,;]|\.?$)/.exec(tail);
+    if (name && isDescription(text)) {
+      const nameStart = start + raw.length + tail.indexOf(name[1]!);
+      const nameText = name[1]!.trim().replace(/\.$/, '');
+      out.push({ text: nameText, start: nameStart, cue: m.index, pronoun: false, verb: 'according to' });
+      continue;
+    }
+    out.push({ ...clean(text, start), cue: m.index, pronoun: false, verb: 'according to' });
+  }
+  INVERTED.lastIndex = 0;
+  for (let m = INVERTED.exec(sentence); m; m = INVERTED.exec(sentence)) {
+    const text = m[1]!.trim();
+    const start = m.index + m[0].indexOf(text);
+    out.push({ text, start, cue: m.index, pronoun: false, verb: 'said' });
+  }
+  SUBJECT_VERB.lastIndex = 0;
+  for (let m = SUBJECT_VERB.exec(sentence); m; m = SUBJECT_VERB.exec(sentence)) {
+    if (out.some((s) => m!.index >= s.start && m!.index < s.start + s.text.length)) continue;
+    const subject = subjectBefore(sentence, m.index);
+    if (!subject) continue;
+    if (out.some((s) => s.start === subject.start)) continue;
+    const verb = /(\w+)$/.exec(m[0])![1]!.toLowerCase();
+    out.push({
+      ...clean(subject.text, subject.start),
+      cue: m.index,
+      pronoun: PRONOUNS.test(subject.text),
+      verb,
+    });
+  }
+  return out.sort((a, b) => a.cue - b.cue);
+}
+
+/** Segments of a sentence that can carry different sources: "X reported four died, but Y confirmed two". */
+export function clauseOf(sentence: string, at: number): [number, number] {
+  const breaks = [0];
+  const re = /(?:,\s*but\b|;|\bbut\b|,\s*while\b|\bwhereas\b)/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) breaks.push(m.index);
+  breaks.push(sentence.length);
+  for (let i = 0; i < breaks.length - 1; i++) {
+    if (at >= breaks[i]! && at < breaks[i + 1]!) return [breaks[i]!, breaks[i + 1]!];
+  }
+  return [0, sentence.length];
+}
+
+/** The source that covers position `at` of the sentence: same clause first, else the sentence's first. */
+export function sourceAt(sources: Source[], sentence: string, at: number): Source | null {
+  if (sources.length === 0) return null;
+  const [from, to] = clauseOf(sentence, at);
+  const inClause = sources.filter((s) => s.cue >= from && s.cue < to);
+  if (inClause.length > 0) {
+    return inClause.reduce((best, s) => (Math.abs(s.cue - at) < Math.abs(best.cue - at) ? s : best));
+  }
+  return sources[0]!;
+}

@@ -1,0 +1,404 @@
+// Finds counts of people killed, injured, missing, displaced, detained or affected, each with who they were,
+// who reported the number and, for "including six children", the total it belongs to. A number counts only
+// when the sentence ties it to people and to harm; money, ages, years, distances and buildings never do.
+import type { CasualtyFigure, CasualtyKind } from '../analysis';
+import { DISPUTE_VERBS, findSources, sourceAt, type Source } from './attribution';
+import { findCounts, type CountMatch } from './numbers';
+import type { Sentence } from './sentences';
+
+const PERSON_NOUNS = [
+  'people',
+  'persons',
+  'civilians',
+  'children',
+  'kids',
+  'babies',
+  'infants',
+  'girls',
+  'boys',
+  'women',
+  'men',
+  'adults',
+  'soldiers',
+  'troops',
+  'servicemen',
+  'service members',
+  'fighters',
+  'militants',
+  'rebels',
+  'insurgents',
+  'police officers',
+  'officers',
+  'policemen',
+  'firefighters',
+  'rescuers',
+  'workers',
+  'employees',
+  'miners',
+  'students',
+  'pupils',
+  'teachers',
+  'migrants',
+  'refugees',
+  'asylum seekers',
+  'passengers',
+  'crew members',
+  'protesters',
+  'protestors',
+  'demonstrators',
+  'residents',
+  'villagers',
+  'others',
+  'patients',
+  'journalists',
+  'reporters',
+  'pilgrims',
+  'worshippers',
+  'tourists',
+  'victims',
+  'inmates',
+  'prisoners',
+  'detainees',
+  'supporters',
+  'activists',
+  'members',
+  'opponents',
+  'dissidents',
+  'individuals',
+  'families',
+  'family members',
+  'peacekeepers',
+  'guards',
+  'doctors',
+  'nurses',
+  'medics',
+  'hostages',
+  'citizens',
+  'nationals',
+  'foreigners',
+  'relatives',
+  'bodies',
+  'person',
+  'child',
+  'man',
+  'woman',
+  'soldier',
+  'civilian',
+];
+const DEMONYM = '[A-Z][a-z]+(?:ians|ans|eans|ese|is|ers)';
+// Adjectives and noun modifiers ("railway employees"), never function words ("after some victims").
+const FUNCTION_WORDS =
+  'after|before|in|on|at|of|for|with|from|to|by|some|the|a|an|and|or|but|were|was|had|have|has|are|is|been|being|as|when|while|since|during|into|than|that|which|who|its|their|his|her|our|many|most|all|those|these|this';
+const MODIFIER = `(?:(?!(?:${FUNCTION_WORDS})\\b)[a-z][a-z'’-]*|U\\.S\\.|U\\.N\\.)`;
+const WHO = new RegExp(
+  `^\\s+(?:of\\s+(?:the\\s+|its\\s+|their\\s+|his\\s+|her\\s+)?)?((?:${MODIFIER}\\s+){0,2}?(?:${PERSON_NOUNS.join('|')}|${DEMONYM}))(?![\\w-])`,
+);
+// "two other railway employees", "43 injured people": who they are, not how they fared.
+const NOT_WHO_MODIFIER = /^(?:(?:other|more|additional|further|injured|wounded|dead|missing)\s+)+/i;
+
+const CUES: Array<[CasualtyKind, RegExp]> = [
+  [
+    'killed',
+    /\b(?:killed|killing|kills|kill|dead|died|dies|die|dying|deaths?|fatalities|fatally|perished|drowned|slain|lost their lives|lives lost|bodies)\b/i,
+  ],
+  [
+    'injured',
+    /\b(?:injured|injuring|injures|injuries|wounded|wounding|hurt|hurting|hospitali[sz]ed|taken to (?:a |the )?hospitals?|treated for|treated (?:in|at) (?:a |the )?(?:local )?hospitals?|critical condition|serious condition)\b/i,
+  ],
+  ['missing', /\b(?:missing|unaccounted for|trapped)\b/i],
+  [
+    'displaced',
+    /\b(?:displaced|displacing|homeless|evacuated|evacuating|evacuation|fled|fleeing|from their homes|uprooted)\b/i,
+  ],
+  // Bare "held" is too loose ("6,000 inmates are held in a jail built for 5,000").
+  [
+    'detained',
+    /\b(?:detained|detaining|arrested|arresting|(?:were|was|being|been) held|held (?:hostage|captive|for questioning)|jailed|abducted|in custody|taken into custody)\b/i,
+  ],
+  ['affected', /\b(?:affected|affecting|sickened|sickening|infected|fell ill)\b/i],
+];
+
+/** A verb right before the number: "killing at least 46", "wounded 32 others", "evacuation of about 30,000". */
+const LEFT_CUES: Array<[CasualtyKind, RegExp]> = [
+  [
+    'killed',
+    /\b(?:killed|killing|kills|kill|shot dead|shooting dead|shot and killed|claimed the lives of|bodies of)\s+(?:all\s+|another\s+|a total of\s+)?$/i,
+  ],
+  [
+    'injured',
+    /\b(?:wounded|wounding|injured|injuring|injures|hurt|hurting)\s+(?:another\s+|a total of\s+)?$/i,
+  ],
+  [
+    'detained',
+    /\b(?:detained|detaining|arrested|arresting|jailed|rounded up|abducted|abducting)\s+(?:another\s+|a total of\s+)?$/i,
+  ],
+  [
+    'displaced',
+    /\b(?:displaced|displacing|evacuated|evacuating|evacuation of|uprooted|forced)\s+(?:another\s+)?$/i,
+  ],
+  ['affected', /\b(?:affected|affecting|sickened|sickening|infected|infecting)\s+(?:another\s+)?$/i],
+];
+const HYPOTHETICAL = /\b(?:would|could|might|may|can|will|to)\s+(?:\w+\s+)?$/i;
+/** What may follow a bare number after a harm verb: "injuring more than 1,100, …", "killing scores." */
+const BARE_FOLLOWER =
+  /^(?:\s*(?:[,.;:)—–-]|$)|\s+(?:in|on|at|since|across|over|last|this|overnight|and|when|after|during|as|before|while|from|so|including|with|by|near|inside|outside|of whom)\b)/;
+const KIND_NOUN: Array<[CasualtyKind, RegExp]> = [
+  ['killed', /^\s+(?:deaths|dead|fatalities|lives)\b/i],
+  ['injured', /^\s+(?:injured|wounded|injuries)\b/i],
+  ['missing', /^\s+missing\b/i],
+];
+const OF_GROUP =
+  /^\s+of\s+(?:the\s+)?(injured|wounded|dead|deaths|killed|victims|missing|detained|displaced|detainees)\b/i;
+const LEADING_OF_GROUP =
+  /^\s*(?:of|among)\s+(?:the\s+)?(injured|wounded|dead|deaths|killed|victims|missing|detained)\s*,/i;
+const OF_THEM = /^\s+of\s+(?:them|whom)\b/i;
+const AMONG_DEAD =
+  /\b(?:among (?:the )?(?:dead|killed|victims|those killed)|the (?:dead|victims|fatalities) (?:included|include)|(?:dead|victims) (?:were|included))\b/i;
+const INCLUDING = /\b(?:including|among them|among whom|among those)\b/gi;
+const REPORTING = new Set(['said', 'says', 'say', 'told', 'according to', 'reported']);
+const AUX_START = /^\s+(?:were|was|are|is|have|had|has|remain|remained|remains)\b/i;
+
+function kindOfWord(word: string): CasualtyKind {
+  const w = word.toLowerCase();
+  if (/injur|wound/.test(w)) return 'injured';
+  if (w === 'missing') return 'missing';
+  if (w.startsWith('detain')) return 'detained';
+  if (w === 'displaced') return 'displaced';
+  return 'killed';
+}
+
+/** The first harm cue in the clause after the number (stops at punctuation, at most a dozen words). */
+function rightCue(after: string): CasualtyKind | null {
+  const clause = /^[^,;:!?()—–]*/.exec(after)![0];
+  let window = clause.split(/\s+/).slice(0, 13).join(' ');
+  // "10 people and was treating 28 wounded": a cue after the next number belongs to that number.
+  const next = findCounts(window)[0];
+  if (next) window = window.slice(0, next.start);
+  let best: { kind: CasualtyKind; at: number } | null = null;
+  for (const [kind, re] of CUES) {
+    const m = re.exec(window);
+    if (m && (!best || m.index < best.at)) best = { kind, at: m.index };
+  }
+  return best?.kind ?? null;
+}
+
+function leftCue(before: string): CasualtyKind | null {
+  for (const [kind, re] of LEFT_CUES) {
+    const m = re.exec(before);
+    if (m) {
+      if (HYPOTHETICAL.test(before.slice(0, m.index))) return null;
+      return kind;
+    }
+  }
+  return null;
+}
+
+/** Offsets in the sentence covered by "including …" lists: the list runs to the next clause. */
+function includingRanges(s: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  INCLUDING.lastIndex = 0;
+  for (let m = INCLUDING.exec(s); m; m = INCLUDING.exec(s)) {
+    const from = m.index;
+    let end = s.length;
+    const stop = /[;.](?=\s|$)|,(?!\s*(?:and\b|\d|a\s|an\s|(?:at least|about|some|more than)\s))/g;
+    stop.lastIndex = m.index + m[0].length;
+    const e = stop.exec(s);
+    if (e) end = e.index;
+    ranges.push([from, end]);
+  }
+  return ranges;
+}
+
+interface Working extends CasualtyFigure {
+  sentence: number;
+  paragraph: number;
+  value: number;
+  /** An earlier or corrected count ("up from 72", "had told reporters that 90 had died"). */
+  superseded: boolean;
+}
+
+const SUPERSEDED =
+  /\b(?:earlier|initially|previously|had told|had said|wrong|incorrect|mistaken)\b|\b(?:up|down) from\s+$/i;
+
+/** Whether a figure's own sentence marks it as an old or corrected count. */
+export function supersededFigure(f: CasualtyFigure): boolean {
+  const at = f.quote.indexOf(f.countText);
+  return at >= 0 && isSuperseded(f.quote, { start: at, end: at + f.countText.length });
+}
+
+/** Whether the clause holding the count marks it as an old or corrected figure. */
+function isSuperseded(s: string, count: { start: number; end: number }): boolean {
+  const from = Math.max(s.lastIndexOf(',', count.start), s.lastIndexOf(';', count.start), 0);
+  const nextComma = s.slice(count.end).search(/[,;]/);
+  const to = nextComma < 0 ? s.length : count.end + nextComma;
+  return SUPERSEDED.test(s.slice(from, count.start)) || SUPERSEDED.test(s.slice(from, to));
+}
+
+interface Candidate {
+  count: CountMatch;
+  kind: CasualtyKind | null;
+  who: string | null;
+  subset: 'of-them' | 'group' | 'including' | null;
+  groupKind: CasualtyKind | null;
+}
+
+function candidate(
+  s: string,
+  count: CountMatch,
+  including: Array<[number, number]>,
+  previousKind: CasualtyKind | null,
+): Candidate | null {
+  const before = s.slice(0, count.start);
+  const after = s.slice(count.end);
+  if (/-year-old/.test(s.slice(count.end, count.end + 10))) return null;
+  const whoMatch = WHO.exec(after);
+  const who = whoMatch ? whoMatch[1]!.replace(NOT_WHO_MODIFIER, '') : null;
+  // "Nineteen of those rescued were being treated": the partitive names no victims of its own.
+  const partitive = whoMatch ? null : /^\s+of\s+(?:those|the)\s+[a-z]+/.exec(after);
+  let rest = whoMatch
+    ? after.slice(whoMatch[0].length)
+    : partitive
+      ? after.slice(partitive[0].length)
+      : after;
+  // "about 3,500 families, or roughly 17,500 people, had fled": the restatement does not end the clause.
+  rest = rest.replace(/^,\s+or\s+(?:[^,]|,\d)+,/, '');
+  if (/,\s+or\s+(?:\S+\s+)?$/.test(before)) rest = rest.replace(/^,/, '');
+
+  if (OF_THEM.test(after)) {
+    // "killing at least 68 of them": the verb before the number names the harm.
+    return {
+      count,
+      kind: leftCue(before) ?? rightCue(after.replace(OF_THEM, '')),
+      who: null,
+      subset: 'of-them',
+      groupKind: null,
+    };
+  }
+  const ofGroup = OF_GROUP.exec(after);
+  if (ofGroup) {
+    const k = kindOfWord(ofGroup[1]!);
+    return { count, kind: k, who: null, subset: 'group', groupKind: k };
+  }
+  const leading = LEADING_OF_GROUP.exec(s);
+  // "Of the dead, 112 were women and seven were children": every count in the sentence is part of the group.
+  if (leading && count.start >= leading[0].length && !leftCue(before) && (who || AUX_START.test(after))) {
+    const k = kindOfWord(leading[1]!);
+    return { count, kind: k, who, subset: 'group', groupKind: k };
+  }
+  const inIncluding = including.some(([a, b]) => count.start > a && count.start < b);
+
+  let kind: CasualtyKind | null = null;
+  const left = leftCue(before);
+  if (left && (who || BARE_FOLLOWER.test(after))) kind = left;
+  if (!kind && /\btoll\b/i.test(before) && /\b(?:to|at|from|of|reached|hit|was|is)\s+$/i.test(before))
+    kind = 'killed';
+  // "killed 245 people in 2022, down from nearly 7,000 in 2002": the comparison counts the same harm.
+  if (!kind && previousKind && /\b(?:up|down) from\s+$/i.test(before)) kind = previousKind;
+  if (!kind) {
+    for (const [k, re] of KIND_NOUN) if (re.test(after)) kind = k;
+  }
+  if (!kind && (who || AUX_START.test(after) || (partitive && AUX_START.test(rest)))) kind = rightCue(rest);
+  // "recovered 68 bodies" counts the dead; "identified 24 of the bodies" counts paperwork.
+  if (!kind && who === 'bodies' && !/^\s+of\b/.test(after)) kind = 'killed';
+  if (!kind && !who && !inIncluding) return null;
+  // A bare "One was treated…" is a pronoun for someone already counted, not a new figure.
+  if (!who && /^one$/i.test(count.text)) return null;
+
+  if (AMONG_DEAD.test(s) && who && (kind === null || kind === 'killed')) {
+    return { count, kind: 'killed', who, subset: 'group', groupKind: 'killed' };
+  }
+  if (inIncluding) return { count, kind, who, subset: 'including', groupKind: null };
+  if (!kind) return null;
+  return { count, kind, who, subset: null, groupKind: null };
+}
+
+/** The total a group subset ("of the injured", "among the dead") belongs to: the largest in the nearest sentence. */
+function groupParent(found: Working[], kind: CasualtyKind, sentence: number): number | null {
+  // Prefer the current toll: skip counts the article marks as earlier or wrong, unless nothing else is left.
+  for (const allowSuperseded of [false, true]) {
+    for (let s = sentence; s >= 0; s--) {
+      const here = found
+        .map((f, i) => ({ f, i }))
+        .filter(
+          ({ f }) =>
+            f.sentence === s && f.kind === kind && f.partOf === null && (allowSuperseded || !f.superseded),
+        );
+      if (here.length > 0) return here.reduce((a, b) => (b.f.value > a.f.value ? b : a)).i;
+    }
+  }
+  return null;
+}
+
+/**
+ * Every casualty figure in the sentences, in order. Sub-figures carry partOf (an index into the result) and
+ * are never added to their total.
+ */
+export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
+  const found: Working[] = [];
+  let lastSpeaker: string | null = null;
+  let previous: { paragraph: number; source: string | null } | null = null;
+
+  for (const sentence of sentences) {
+    const s = sentence.text;
+    // A headline or kicker left in the body repeats the lede's figure without its full attribution.
+    if (!/[.!?]["”’)]?$/.test(s) && s.split(/\s+/).length < 25) continue;
+    const sources = findSources(s).filter((src) => !DISPUTE_VERBS.has(src.verb));
+    const resolve = (src: Source | null): string | null => {
+      if (!src) return null;
+      return src.pronoun ? lastSpeaker : src.text;
+    };
+    const including = includingRanges(s);
+    const firstInSentence = found.length;
+
+    for (const count of findCounts(s)) {
+      const lastHere = found.length > firstInSentence ? found[found.length - 1]! : null;
+      const c = candidate(s, count, including, lastHere ? lastHere.kind : null);
+      if (!c) continue;
+      let partOf: number | null = null;
+      let kind = c.kind;
+      if (c.subset === 'of-them') {
+        const last = found[found.length - 1];
+        partOf = last && last.sentence >= sentence.index - 1 ? found.length - 1 : null;
+        if (partOf !== null) kind = kind ?? found[partOf]!.kind;
+      } else if (c.subset === 'group' && c.groupKind) {
+        partOf = groupParent(found, c.groupKind, sentence.index);
+      } else if (c.subset === 'including') {
+        const parentIdx = [...found.keys()]
+          .filter((i) => i >= firstInSentence && found[i]!.partOf === null)
+          .pop();
+        if (parentIdx !== undefined) {
+          partOf = parentIdx;
+          kind = kind ?? found[parentIdx]!.kind;
+        }
+      }
+      if (!kind) continue;
+      let attributedTo = resolve(sourceAt(sources, s, count.start));
+      if (!attributedTo && sources.length === 0 && previous && previous.paragraph === sentence.paragraph) {
+        attributedTo = previous.source;
+      }
+      found.push({
+        countText: count.text,
+        min: count.min,
+        max: count.max,
+        qualifier: count.qualifier,
+        kind,
+        who: c.who,
+        attributedTo,
+        partOf,
+        quote: s,
+        sentence: sentence.index,
+        paragraph: sentence.paragraph,
+        value: count.value,
+        superseded: isSuperseded(s, count),
+      });
+    }
+
+    const named = sources.filter((src) => !src.pronoun && /[A-Z]/.test(src.text));
+    if (named.length > 0) lastSpeaker = named[named.length - 1]!.text;
+    // Only plain reporting carries over to the next sentence ("…, police said. Two others were detained.").
+    const first = sources.find((src) => REPORTING.has(src.verb));
+    previous = { paragraph: sentence.paragraph, source: first ? resolve(first) : null };
+  }
+
+  return found.map(({ sentence: _s, paragraph: _p, value: _v, superseded: _x, ...figure }) => figure);
+}

@@ -1,0 +1,146 @@
+import { findCasualties } from '../../src/analyze/casualties';
+import { splitSentences } from '../../src/analyze/sentences';
+
+const figures = (text: string) => findCasualties(splitSentences(text));
+const brief = (text: string) =>
+  figures(text).map((f) => ({ countText: f.countText, kind: f.kind, who: f.who, partOf: f.partOf }));
+
+describe('casualty figures', () => {
+  it('keeps subsets as sub-figures of the total, never adding them up', () => {
+    const out = figures(
+      'Shelling killed 30 civilians, including six children and six women, officials said.',
+    );
+    expect(out.map((f) => [f.countText, f.who, f.partOf])).toEqual([
+      ['30', 'civilians', null],
+      ['six', 'children', 0],
+      ['six', 'women', 0],
+    ]);
+    expect(out.map((f) => f.min)).not.toContain(42);
+  });
+
+  it('reads each kind of harm from its verb or noun', () => {
+    expect(
+      brief(
+        'Police detained more than 300 people. Seven people were wounded. Another five people were missing. ' +
+          'More than 8,000 people were left homeless. The outbreak has sickened more than 4,300, officials said. ' +
+          'Local media reported only two deaths.',
+      ).map((f) => [f.countText, f.kind]),
+    ).toEqual([
+      ['more than 300', 'detained'],
+      ['Seven', 'injured'],
+      ['five', 'missing'],
+      ['More than 8,000', 'displaced'],
+      ['more than 4,300', 'affected'],
+      ['two', 'killed'],
+    ]);
+  });
+
+  it('ignores numbers that are not people harmed', () => {
+    const text =
+      'A 34-year-old gunman fired at 3:36 p.m. on Nov. 28, 2023, from 260 kilometers away. ' +
+      'The government spent $15.5 million on 1,200 shelters and 14 helicopters. ' +
+      'About 200 shoppers sheltered in stores, and roughly 4,500 people live in the town. ' +
+      'The train was carrying about 350 passengers, including three children, when it crashed. ' +
+      'Lawmakers killed the proposal by a 52-48 vote. The plan would hurt millions of families. ' +
+      'The strikes risk killing civilians.';
+    expect(figures(text)).toEqual([]);
+  });
+
+  it('attributes to the named organisation in an appositive, not its description', () => {
+    const [f] = figures(
+      'A British-based monitoring group, the Syrian Observatory for Human Rights, said the strikes had killed 30 civilians.',
+    );
+    expect(f?.attributedTo).toBe('the Syrian Observatory for Human Rights');
+    const [g] = figures('Ibrahim Farinloye, a spokesman for the agency, said nine people were injured.');
+    expect(g?.attributedTo).toBe('Ibrahim Farinloye');
+  });
+
+  it('reads "according to X", "X said", "said X" and resolves "he said" to the last named speaker', () => {
+    const out = figures(
+      'Road accidents killed more than 4,600 people last year, according to the National Transport and Safety Authority. ' +
+        'Police commander Peter Maina said the bus crashed. He said 41 others were taken to hospital. ' +
+        '"It was terrible," said Jane Chebet, adding that 12 children had been injured.',
+    );
+    expect(out.map((f) => [f.countText, f.attributedTo])).toEqual([
+      ['more than 4,600', 'the National Transport and Safety Authority'],
+      ['41', 'Police commander Peter Maina'],
+      ['12', 'Jane Chebet'],
+    ]);
+  });
+
+  it('gives each clause its own source when two sources disagree in one sentence', () => {
+    const out = figures(
+      'Local media reported that four people died in landslides, but the state disaster authority has confirmed only two deaths.',
+    );
+    expect(out.map((f) => [f.countText, f.attributedTo])).toEqual([
+      ['four', 'Local media'],
+      ['two', 'the state disaster authority'],
+    ]);
+  });
+
+  it('leaves attributedTo null when the article states the number on its own authority', () => {
+    const [f] = figures('Twin earthquakes in February 2023 killed more than 50,000 people.');
+    expect(f).toMatchObject({ countText: 'more than 50,000', attributedTo: null, min: 50001, max: null });
+  });
+
+  it('links "of them", "of the injured" and "among the dead" to the right total', () => {
+    const out = brief(
+      'The quake killed at least 46 people and injured more than 1,100, the agency said. ' +
+        'Among the dead were 11 children, the minister said. ' +
+        'He said 212 of the injured remained in hospital, 19 of them in intensive care.',
+    );
+    expect(out).toEqual([
+      { countText: 'at least 46', kind: 'killed', who: 'people', partOf: null },
+      { countText: 'more than 1,100', kind: 'injured', who: null, partOf: null },
+      { countText: '11', kind: 'killed', who: 'children', partOf: 0 },
+      { countText: '212', kind: 'injured', who: null, partOf: 1 },
+      { countText: '19', kind: 'injured', who: null, partOf: 3 },
+    ]);
+  });
+
+  it('keeps revised tolls with their wording and picks the current toll as the total for subsets', () => {
+    const out = figures(
+      'The death toll rose to 129 on Sunday, the Sudan Doctors Network said, up from 72 reported a day earlier. ' +
+        'The group said the dead included 23 children. An army spokesman said the toll had been revised down to 98.',
+    );
+    expect(out.map((f) => [f.countText, f.kind, f.partOf])).toEqual([
+      ['129', 'killed', null],
+      ['72', 'killed', null],
+      ['23', 'killed', 0],
+      ['98', 'killed', null],
+    ]);
+    expect(out[0]!.quote).toContain('rose to 129');
+    expect(out[3]!.quote).toContain('revised down to 98');
+  });
+
+  it('reads "shot dead", abductions and a toll that "had reached" a number', () => {
+    expect(
+      brief(
+        'Security forces shot dead at least 12 protesters, the commission said. ' +
+          'It said 21 others had been abducted. The opposition said the death toll had reached 133.',
+      ).map((f) => [f.countText, f.kind]),
+    ).toEqual([
+      ['at least 12', 'killed'],
+      ['21', 'detained'],
+      ['133', 'killed'],
+    ]);
+  });
+
+  it('reads vague and ranged counts with their bounds', () => {
+    const out = figures(
+      'The opposition said dozens of demonstrators were hurt. Between 50 and 100 people are still missing.',
+    );
+    expect(out.map((f) => [f.countText, f.min, f.max, f.qualifier, f.who])).toEqual([
+      ['dozens', 24, null, 'vague', 'demonstrators'],
+      ['Between 50 and 100', 50, 100, 'range', 'people'],
+    ]);
+  });
+
+  it('quotes the whole sentence verbatim', () => {
+    const text =
+      'Intro line.\n\nTwo firefighters were injured battling the blaze, officials said. Later text.';
+    const [f] = figures(text);
+    expect(f?.quote).toBe('Two firefighters were injured battling the blaze, officials said.');
+    expect(text).toContain(f!.quote);
+  });
+});

@@ -1,0 +1,60 @@
+import { findCasualties } from '../../src/analyze/casualties';
+import { splitSentences } from '../../src/analyze/sentences';
+import { findSourcing } from '../../src/analyze/sourcing';
+
+function notes(text: string) {
+  const sentences = splitSentences(text);
+  return findSourcing(sentences, findCasualties(sentences));
+}
+const kinds = (text: string) => notes(text).map((n) => n.kind);
+
+describe('sourcing notes', () => {
+  it('flags unnamed sources', () => {
+    expect(
+      kinds(
+        'A U.S. official also told The Hill on background, "They appear to be targeting the opposition."',
+      ),
+    ).toEqual(['anonymous_source']);
+    expect(
+      kinds('Two officials, who spoke on condition of anonymity, said the rifle was bought legally.'),
+    ).toEqual(['anonymous_source']);
+  });
+
+  it('flags second-hand reports but not the outlet’s own reporting', () => {
+    const [n] = notes('A news channel said the strikes hit insurgents, according to The New York Times.');
+    expect(n).toMatchObject({ kind: 'secondhand' });
+    expect(n!.note).toContain('The New York Times');
+    expect(
+      kinds('LAGOS, Nigeria (Reuters) - Buildings collapse often, according to a count by Reuters.'),
+    ).toEqual([]);
+    expect(kinds('Protests spread to eight cities, local media reported.')).toEqual(['secondhand']);
+  });
+
+  it('flags unverified claims and updated copy', () => {
+    expect(kinds('The Associated Press could not independently verify the figures.')).toEqual(['unverified']);
+    expect(kinds('He offered no evidence.')).toEqual(['unverified']);
+    expect(kinds('Body text here.\n\n— Updated at 4:54 p.m. ET')).toEqual(['update']);
+    expect(kinds('This story has been updated to correct the number of homes.')).toEqual(['update']);
+  });
+
+  it('notes when the headline figure rests on one source, with the figure in the note and the sentence quoted', () => {
+    const text = 'The group said the strikes had killed 30 civilians, including six children.';
+    const single = notes(text).filter((n) => n.kind === 'single_source');
+    expect(single).toHaveLength(1);
+    expect(single[0]!.note).toContain('30 civilians killed');
+    expect(single[0]!.quote).toBe(text);
+  });
+
+  it('does not call a figure single-source when another source gives a rival count', () => {
+    expect(
+      kinds(
+        'The outbreak has killed 112 people, the WHO said. The health ministry put the death toll at 97.',
+      ),
+    ).not.toContain('single_source');
+  });
+
+  it('quotes verbatim from the text', () => {
+    const text = 'Officials said five people died.\n\nThe claims could not be independently verified.';
+    for (const n of notes(text)) expect(text).toContain(n.quote);
+  });
+});
