@@ -30,12 +30,9 @@ export function readingLine(url: string): string {
 /** One line saying what went wrong and what to try. Never a stack trace. */
 export function failureLine(url: string, err: unknown): string {
   if (isNewsdeskError(err)) {
-    const tip =
-      err.kind === 'fetch'
-        ? ' You can paste the article text into a file and try `newsdesk analyze`, or try another link.'
-        : err.kind === 'extract'
-          ? ' Try the link of the article page itself.'
-          : '';
+    // The fetcher's sentences already say what to try ("try again later"); a page that held no article
+    // is most often a section front or a share link.
+    const tip = err.kind === 'extract' ? ' Try the link of the article page itself.' : '';
     return `:warning: ${shortLink(url)}: ${escapeMrkdwn(err.userMessage)}${tip}`;
   }
   return `:warning: ${shortLink(url)}: something went wrong on my side while reading this link. Please try again in a minute.`;

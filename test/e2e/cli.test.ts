@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { ArticleServer } from '../fakes/article-server';
+import { SHARED } from '../support/articles';
 
 const CLI = path.resolve(__dirname, '../../dist/src/cli.js');
-const SHARED = path.resolve(__dirname, '../../../shared');
 const SEED_HTML = path.join(SHARED, 'fixtures/thehill-russia-syria.html');
 const SEED_TXT = path.join(SHARED, 'fixtures/thehill-russia-syria.txt');
 

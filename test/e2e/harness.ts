@@ -10,11 +10,11 @@ import { createSlackApp, type RunningSlackApp } from '../../src/slack/app';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import { ArticleServer } from '../fakes/article-server';
 import { FakeSlack } from '../fakes/slack';
+import { SHARED } from '../support/articles';
 
 export { mrkdwnOf, visibleText } from '../support/slack-text';
 
-// npm scripts and jest both run from the repository root; ../shared sits beside it (also in CI).
-export const SEED_HTML = path.resolve(process.cwd(), '../shared/fixtures/thehill-russia-syria.html');
+export const SEED_HTML = path.join(SHARED, 'fixtures/thehill-russia-syria.html');
 
 export interface Harness {
   slack: FakeSlack;

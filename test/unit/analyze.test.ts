@@ -5,35 +5,11 @@ import { analyzeArticle } from '../../src/analyze';
 import { normalizeForMatch } from '../../src/analyze/normalize';
 import * as offlineModule from '../../src/analyze/offline';
 import type { Findings } from '../../src/analysis';
-import type { Article } from '../../src/article/types';
 import Ajv2020 from 'ajv/dist/2020';
 import { FakeOpenAIServer } from '../fakes/openai-server';
+import { articleFromText, seedArticle } from '../support/articles';
 
-function articleFrom(text: string): Article {
-  const paragraphs = text
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p !== '');
-  const joined = paragraphs.join('\n\n');
-  return {
-    url: 'https://example.test/a',
-    finalUrl: 'https://example.test/a',
-    title: 'Title',
-    site: null,
-    byline: null,
-    published: null,
-    updated: null,
-    language: 'en',
-    paragraphs,
-    text: joined,
-    wordCount: joined.split(/\s+/).length,
-    partial: null,
-  };
-}
-
-const seed = articleFrom(
-  fs.readFileSync(path.resolve(process.cwd(), '../shared/fixtures/thehill-russia-syria.txt'), 'utf8'),
-);
+const seed = seedArticle({ title: 'Title' });
 const SOHR =
   'A British-based monitoring group, the Syrian Observatory for Human Rights, said the Russian strikes had killed 30 civilians, including six children and six women.';
 
@@ -179,7 +155,7 @@ describe('analyzeArticle with a model', () => {
 
   it('sends a long article cut to the token budget, keeping the figures', async () => {
     const filler = 'Background paragraph about the region and its long history of conflict. '.repeat(30);
-    const long = articleFrom([seed.text, ...Array.from({ length: 20 }, () => filler)].join('\n\n'));
+    const long = articleFromText([seed.text, ...Array.from({ length: 20 }, () => filler)].join('\n\n'));
     server.reply({
       type: 'completion',
       content: { summary: [], casualties: [], contested: [], sourcing: [] },
