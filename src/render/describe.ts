@@ -69,5 +69,7 @@ export function metaLine(a: Analysis): string[] {
 
 export function partialLine(a: Analysis): string | null {
   if (!a.partial) return null;
-  return `I could only read the first ${a.partial.wordsRead} words (${a.partial.reason}), so this may miss part of the story.`;
+  // A paywall is our guess from the page, not a fact the site told us: say it as one.
+  const why = a.partial.reason === 'paywall' ? 'paywall?' : a.partial.reason;
+  return `I could only read the first ${a.partial.wordsRead} words (${why}), so this may miss part of the story.`;
 }

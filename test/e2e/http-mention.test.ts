@@ -1,4 +1,5 @@
 // Mentions, DMs and watched channels through signed Events API requests to the real HTTPReceiver.
+import path from 'node:path';
 import {
   accepted,
   SEED_HTML,
@@ -141,6 +142,26 @@ describe('a mention with a link', () => {
     const text = String(updatesIn('CH')[0]!.args.text);
     expect(text).toMatch(/^:warning: .*404/);
     expect(text.split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a link to a private address in one plain sentence, and keeps serving', async () => {
+    await postEvent(
+      h,
+      eventBody(mention('<http://169.254.169.254/latest/meta-data/>', { channel: 'CPRIV' })),
+    );
+    await h.slack.waitFor(() => updatesIn('CPRIV').length === 1);
+    expect(String(updatesIn('CPRIV')[0]!.args.text)).toMatch(
+      /^:warning: `169\.254\.169\.254\/latest\/meta-data\/`: That link points to a private network address, so I won’t open it\.$/,
+    );
+  });
+
+  it('says when it could only read the start of a paywalled article', async () => {
+    h.articles.serveFile('/paywalled', path.resolve('test/fixtures/pages/paywall.html'), 'text/html');
+    await postEvent(h, eventBody(mention(`<${h.articles.origin}/paywalled>`, { channel: 'CPAY' })));
+    await h.slack.waitFor(() => updatesIn('CPAY').length === 1);
+    expect(visibleText(updatesIn('CPAY')[0]!.args)).toMatch(
+      /I could only read the first \d+ words \(paywall\?\)/,
+    );
   });
 
   it('never lets an article ping the channel or forge a link', async () => {

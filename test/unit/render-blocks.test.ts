@@ -146,7 +146,7 @@ describe('Block Kit rendering', () => {
   });
 
   it('warns when only part of the article could be read', () => {
-    const { blocks } = renderAnalysisMessage(base({ partial: { wordsRead: 120, reason: 'paywall?' } }));
+    const { blocks } = renderAnalysisMessage(base({ partial: { wordsRead: 120, reason: 'paywall' } }));
     expect(allText(blocks)).toContain('I could only read the first 120 words (paywall?)');
   });
 
