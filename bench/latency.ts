@@ -1,7 +1,15 @@
 // Ack latency and time-to-answer through the HTTP path: signed Events API requests to the real Bolt
 // HTTPReceiver, the real fetcher/extractor/analyzer on the seed article served locally, replies to the fake
 // Slack. Each run uses a distinct URL so the cache never answers. Prints medians of N runs (default 20).
-import { accepted, eventBody, mention, postEvent, startHarness } from '../test/e2e/harness';
+import {
+  accepted,
+  eventBody,
+  mention,
+  postEvent,
+  postForm,
+  slashCommand,
+  startHarness,
+} from '../test/e2e/harness';
 
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 20);
 
@@ -17,6 +25,8 @@ async function main() {
   const acks: number[] = [];
   const firstSign: number[] = [];
   const answers: number[] = [];
+  const commandAcks: number[] = [];
+  const commandAnswers: number[] = [];
   try {
     // one warm-up run (module loading, JIT) that is not counted
     for (let i = -1; i < runs; i++) {
@@ -36,6 +46,19 @@ async function main() {
         answers.push(answerMs);
       }
     }
+    for (let i = -1; i < runs; i++) {
+      const cmd = slashCommand(h, `${h.articles.origin}/seed?command=${i}`);
+      const started = performance.now();
+      const ack = await postForm(h, cmd);
+      if (ack.status !== 200) throw new Error(`command answered ${ack.status}`);
+      const ackMs = performance.now() - started;
+      const id = cmd.response_url.split('/').pop();
+      await h.slack.waitFor(() => h.slack.responses.some((r) => r.id === id), 20_000);
+      if (i >= 0) {
+        commandAcks.push(ackMs);
+        commandAnswers.push(performance.now() - started);
+      }
+    }
   } finally {
     await h.close();
   }
@@ -45,6 +68,8 @@ async function main() {
   console.log(`  ack (HTTP 200 to Slack):        ${fmt(acks)}`);
   console.log(`  sign of life (placeholder):     ${fmt(firstSign)}`);
   console.log(`  time to answer (chat.update):   ${fmt(answers)}`);
+  console.log(`  /summarize ack:                 ${fmt(commandAcks)}`);
+  console.log(`  /summarize answer (response_url): ${fmt(commandAnswers)}`);
 }
 
 main().catch((err) => {
