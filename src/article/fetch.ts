@@ -48,7 +48,7 @@ export const DEFAULT_LIMITS: Readonly<FetchLimits> = Object.freeze({
   maxHeaderBytes: 16 * 1024,
 });
 
-export const USER_AGENT = 'NewsdeskBot/0.1 (+https://github.com/newsdesk/newsdesk)';
+export const USER_AGENT = 'NewsdeskBot/0.1 (Slack bot reading news links that newsroom staff paste)';
 
 export interface FetchOptions {
   /** `host:port` entries (FETCH_ALLOW_HOSTS) that waive the address and port rules for exactly that host:port. */

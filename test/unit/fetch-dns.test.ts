@@ -1,5 +1,5 @@
 import * as net from 'node:net';
-import { DEFAULT_LIMITS, fetchPage, USER_AGENT, type FetchOptions } from '../../src/article/fetch';
+import { DEFAULT_LIMITS, fetchPage, type FetchOptions } from '../../src/article/fetch';
 import { AddressRefused, createGuardedConnect, undiciDialer } from '../../src/article/guarded-connector';
 import { FetchError, PolicyError } from '../../src/errors';
 import {
@@ -193,7 +193,6 @@ describe('configured limits', () => {
       maxCodings: 2,
       maxHeaderBytes: 16 * 1024,
     });
-    expect(USER_AGENT).toBe('NewsdeskBot/0.1 (+https://github.com/newsdesk/newsdesk)');
     const timeout = jest.spyOn(AbortSignal, 'timeout');
     try {
       await fetchPage(A.url('/article'), { allowHosts: [A.hostPort] });
