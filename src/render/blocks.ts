@@ -2,7 +2,15 @@
 // an undocumented ~12k total before msg_blocks_too_long), so long lists are cut with "and N more" and quotes
 // are shortened until the whole message fits a budget well under those limits.
 import type { Analysis } from '../analysis';
-import { analyzerLine, groupFigures, kindWord, metaLine, partialLine, sourceOf } from './describe';
+import {
+  analyzerLine,
+  figurePhrase,
+  groupFigures,
+  metaLine,
+  partialLine,
+  sourceOf,
+  type PhraseStyle,
+} from './describe';
 import { stripInvisible } from '../article/clean-text';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn';
 
@@ -35,6 +43,8 @@ export const LIMITS = {
 } as const;
 
 const SECTION_SOFT_LIMIT = LIMITS.sectionChars - 100;
+
+const SLACK_STYLE: PhraseStyle = { count: (c) => `*${escapeMrkdwn(c)}*`, text: escapeMrkdwn };
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
@@ -104,19 +114,11 @@ function buildBlocks(a: Analysis, quoteMax: number, listScale: number): Block[] 
   );
 
   const figureItems = groupFigures(a.casualties).map(({ total, parts }) => {
-    const head = [
-      `*${escapeMrkdwn(total.countText)}*`,
-      kindWord(total.kind),
-      total.who ? escapeMrkdwn(total.who) : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const lines = [`• ${head} — ${escapeMrkdwn(sourceOf(total))}`];
+    const lines = [`• ${figurePhrase(total, SLACK_STYLE)} — ${escapeMrkdwn(sourceOf(total))}`];
     for (const p of parts) {
-      const label = [`*${escapeMrkdwn(p.countText)}*`, p.who ? escapeMrkdwn(p.who) : kindWord(p.kind)].join(
-        ' ',
+      lines.push(
+        `    ◦ ${figurePhrase(p, SLACK_STYLE, true)} (part of the ${escapeMrkdwn(total.countText)})`,
       );
-      lines.push(`    ◦ ${label} (part of the ${escapeMrkdwn(total.countText)})`);
     }
     const quotes = [...new Set([total.quote, ...parts.map((p) => p.quote)])];
     lines.push(...quotes.slice(0, 2).map((q) => quoteLine(q, quoteMax)));

@@ -16,6 +16,23 @@ export function kindWord(kind: CasualtyKind): string {
   return KIND_WORD[kind];
 }
 
+export interface PhraseStyle {
+  /** How the count as written is shown (bold in Slack, plain in a terminal). */
+  count: (countText: string) => string;
+  /** How article words are made safe for the medium (escaping). */
+  text: (s: string) => string;
+}
+
+/**
+ * "30 civilians killed" for a total; "six children" for a sub-figure, whose kind its total already says.
+ * Count, who and kind are the article's own words and the schema's kind, never a sum or a paraphrase.
+ */
+export function figurePhrase(fig: CasualtyFigure, style: PhraseStyle, isPart = false): string {
+  const kind = kindWord(fig.kind);
+  const words = isPart ? [fig.who ?? kind] : [fig.who ?? '', kind];
+  return [style.count(fig.countText), ...words.filter(Boolean).map(style.text)].join(' ');
+}
+
 /** "per the Syrian Observatory for Human Rights" or "stated by the article". */
 export function sourceOf(fig: CasualtyFigure): string {
   return fig.attributedTo ? `per ${fig.attributedTo}` : 'stated by the article';

@@ -1,7 +1,17 @@
 // Analysis → readable terminal text for `newsdesk analyze`.
 import type { Analysis } from '../analysis';
-import { analyzerLine, groupFigures, kindWord, metaLine, partialLine, sourceOf } from './describe';
+import {
+  analyzerLine,
+  figurePhrase,
+  groupFigures,
+  metaLine,
+  partialLine,
+  sourceOf,
+  type PhraseStyle,
+} from './describe';
 import { stripInvisible } from '../article/clean-text';
+
+const TEXT_STYLE: PhraseStyle = { count: stripInvisible, text: stripInvisible };
 
 const quote = (q: string) => `      “${stripInvisible(q.replace(/\s+/g, ' ').trim())}”`;
 
@@ -28,15 +38,9 @@ export function renderText(a: Analysis): string {
   out.push('', 'CASUALTY FIGURES');
   if (!a.casualties.length) out.push('  (none found)');
   for (const { total, parts } of groupFigures(a.casualties)) {
-    const head = [total.countText, kindWord(total.kind), total.who ?? '']
-      .filter(Boolean)
-      .map(clean)
-      .join(' ');
-    out.push(`  • ${head} — ${clean(sourceOf(total))}`);
+    out.push(`  • ${figurePhrase(total, TEXT_STYLE)} — ${clean(sourceOf(total))}`);
     for (const p of parts) {
-      out.push(
-        `      ◦ ${clean(p.countText)} ${clean(p.who ?? kindWord(p.kind))} (part of the ${clean(total.countText)})`,
-      );
+      out.push(`      ◦ ${figurePhrase(p, TEXT_STYLE, true)} (part of the ${clean(total.countText)})`);
     }
     for (const q of new Set([total.quote, ...parts.map((p) => p.quote)])) out.push(quote(q));
   }

@@ -50,7 +50,7 @@ describe('newsdesk analyze', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/offline analyzer \(no OPENAI_API_KEY set\)/);
     expect(r.out).toContain('US officials: Russia is not striking ISIS targets in Syria');
-    expect(r.out).toMatch(/30 killed civilians — per the Syrian Observatory for Human Rights/);
+    expect(r.out).toMatch(/30 civilians killed — per the Syrian Observatory for Human Rights/);
     expect(r.out).not.toContain('{mosads}');
   });
 

@@ -68,7 +68,7 @@ describe('with a model configured', () => {
       },
     });
     const shown = await answerIn('CLLM', '/llm-ok');
-    expect(shown).toContain('*30* killed civilians — per the Syrian Observatory for Human Rights');
+    expect(shown).toContain('*30* civilians killed — per the Syrian Observatory for Human Rights');
     expect(shown).not.toContain('500');
     expect(shown).not.toContain('Pentagon');
     expect(shown).toMatch(
@@ -81,6 +81,6 @@ describe('with a model configured', () => {
     model.otherwise({ type: 'error', status: 503, headers: { 'retry-after-ms': '0' } });
     const shown = await answerIn('CDOWN', '/llm-down');
     expect(shown).toContain('Model unavailable — offline analysis');
-    expect(shown).toContain('*30* killed civilians — per the Syrian Observatory for Human Rights');
+    expect(shown).toContain('*30* civilians killed — per the Syrian Observatory for Human Rights');
   });
 });

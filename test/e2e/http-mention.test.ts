@@ -47,7 +47,7 @@ describe('a mention with a link', () => {
     const answer = updatesIn('CA')[0]!.args;
     const shown = visibleText(answer);
     expect(shown).toContain('US officials: Russia is not striking ISIS targets in Syria');
-    expect(shown).toContain('*30* killed civilians — per the Syrian Observatory for Human Rights');
+    expect(shown).toContain('*30* civilians killed — per the Syrian Observatory for Human Rights');
     expect(shown).toContain('◦ *six* children (part of the 30)');
     expect(shown).toContain('◦ *six* women (part of the 30)');
     expect(shown).not.toMatch(/\b(36|42)\b/);

@@ -55,7 +55,7 @@ describe('Block Kit rendering', () => {
   it('shows sub-figures under their total, never as separate totals', () => {
     const { blocks } = renderAnalysisMessage(base());
     const figures = blocks.find((b) => b.text?.text.startsWith('*Casualty figures*'))!.text!.text;
-    expect(figures).toContain('• *30* killed civilians — per the monitoring group');
+    expect(figures).toContain('• *30* civilians killed — per the monitoring group');
     expect(figures).toContain('◦ *six* children (part of the 30)');
     expect(figures).toContain('◦ *six* women (part of the 30)');
     expect(figures.match(/^• /gm)).toHaveLength(1);
@@ -161,7 +161,7 @@ describe('terminal rendering', () => {
   it('shows the same structure as Slack, without markup', () => {
     const out = renderText(base());
     expect(out).toContain('CASUALTY FIGURES');
-    expect(out).toContain('• 30 killed civilians — per the monitoring group');
+    expect(out).toContain('• 30 civilians killed — per the monitoring group');
     expect(out).toContain('◦ six children (part of the 30)');
     expect(out).toContain('Officials vs. Others');
     expect(out).not.toContain('*');
