@@ -1,6 +1,7 @@
 // The Slack reply when an LLM is configured (a local OpenAI-compatible fake, through the real openai client):
 // what the model invents never reaches the channel, and a model outage still gets an answer.
 import { FakeOpenAIServer } from '../fakes/openai-server';
+import { SOHR_TOTAL_FROM_MODEL } from '../support/articles';
 import {
   accepted,
   SEED_HTML,
@@ -11,9 +12,6 @@ import {
   visibleText,
   type Harness,
 } from './harness';
-
-const SOHR =
-  'A British-based monitoring group, the Syrian Observatory for Human Rights, said the Russian strikes had killed 30 civilians, including six children and six women.';
 
 let h: Harness;
 let model: FakeOpenAIServer;
@@ -46,14 +44,7 @@ describe('with a model configured', () => {
       content: {
         summary: ['U.S. defense officials said Russian airstrikes in Syria are not hitting ISIS targets.'],
         casualties: [
-          {
-            countText: '30',
-            kind: 'killed',
-            who: 'civilians',
-            attributedTo: 'the Syrian Observatory for Human Rights',
-            partOf: null,
-            quote: SOHR,
-          },
+          SOHR_TOTAL_FROM_MODEL,
           {
             countText: '500',
             kind: 'killed',

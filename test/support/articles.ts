@@ -36,3 +36,17 @@ export function articleFromText(raw: string, over: Partial<Article> = {}): Artic
 export function seedArticle(over: Partial<Article> = {}): Article {
   return articleFromText(readFileSync(SEED_TXT, 'utf8'), { title: SEED_TITLE, ...over });
 }
+
+/** The seed article's casualty sentence: 30 civilians killed, six children and six women among them. */
+export const SOHR_SENTENCE =
+  'A British-based monitoring group, the Syrian Observatory for Human Rights, said the Russian strikes had killed 30 civilians, including six children and six women.';
+
+/** The seed's total as a careful model reports it (the model is never asked for min/max; grounding reads them). */
+export const SOHR_TOTAL_FROM_MODEL = {
+  countText: '30',
+  kind: 'killed',
+  who: 'civilians',
+  attributedTo: 'the Syrian Observatory for Human Rights',
+  partOf: null,
+  quote: SOHR_SENTENCE,
+} as const;

@@ -7,11 +7,9 @@ import * as offlineModule from '../../src/analyze/offline';
 import type { Findings } from '../../src/analysis';
 import Ajv2020 from 'ajv/dist/2020';
 import { FakeOpenAIServer } from '../fakes/openai-server';
-import { articleFromText, seedArticle } from '../support/articles';
+import { articleFromText, seedArticle, SOHR_SENTENCE, SOHR_TOTAL_FROM_MODEL } from '../support/articles';
 
 const seed = seedArticle({ title: 'Title' });
-const SOHR =
-  'A British-based monitoring group, the Syrian Observatory for Human Rights, said the Russian strikes had killed 30 civilians, including six children and six women.';
 
 function verbatimFields(f: Findings): string[] {
   return [
@@ -104,7 +102,7 @@ describe('analyzeArticle with a model', () => {
       qualifier: 'exact' as const,
       kind: 'killed' as const,
       attributedTo: null,
-      quote: SOHR,
+      quote: SOHR_SENTENCE,
     };
     jest.spyOn(offlineModule, 'analyzeOffline').mockReturnValue({
       summary: [],
@@ -119,16 +117,7 @@ describe('analyzeArticle with a model', () => {
       type: 'completion',
       content: {
         summary: ['U.S. defense officials said the Russian strikes did not hit ISIS targets.'],
-        casualties: [
-          {
-            countText: '30',
-            kind: 'killed',
-            who: 'civilians',
-            attributedTo: 'the Syrian Observatory for Human Rights',
-            partOf: null,
-            quote: SOHR,
-          },
-        ],
+        casualties: [SOHR_TOTAL_FROM_MODEL],
         contested: [],
         sourcing: [],
       },
@@ -162,7 +151,7 @@ describe('analyzeArticle with a model', () => {
     });
     await analyzeArticle(long, { llm: { ...llm(), tokenBudget: 600 } });
     const user = server.requests[0]!.body.messages!.find((m) => m.role === 'user')!.content;
-    expect(user).toContain(SOHR);
+    expect(user).toContain(SOHR_SENTENCE);
     expect(user).not.toContain(filler.trim());
     expect(user).toMatch(/shortened/);
   });

@@ -1,12 +1,9 @@
 import { analyzeArticle } from '../../src/analyze';
 import type { LlmSettings } from '../../src/analyze/settings';
 import { FakeOpenAIServer, rejectingJsonSchema, userMessage, type FakeReply } from '../fakes/openai-server';
-import { articleFromText, seedArticle } from '../support/articles';
+import { articleFromText, seedArticle, SOHR_SENTENCE, SOHR_TOTAL_FROM_MODEL } from '../support/articles';
 
 const seed = seedArticle({ site: 'The Hill' });
-
-const SOHR_SENTENCE =
-  'A British-based monitoring group, the Syrian Observatory for Human Rights, said the Russian strikes had killed 30 civilians, including six children and six women.';
 
 /** What a careful model answers for the seed article (straight quotes where the article has curly ones). */
 const faithful = {
@@ -16,14 +13,7 @@ const faithful = {
     'The Syrian Observatory for Human Rights said the strikes killed 30 civilians, including six children and six women.',
   ],
   casualties: [
-    {
-      countText: '30',
-      kind: 'killed',
-      who: 'civilians',
-      attributedTo: 'the Syrian Observatory for Human Rights',
-      partOf: null,
-      quote: SOHR_SENTENCE,
-    },
+    SOHR_TOTAL_FROM_MODEL,
     {
       countText: 'six',
       kind: 'killed',
