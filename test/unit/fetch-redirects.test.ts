@@ -211,7 +211,9 @@ describe('redirects', () => {
     A.on('/ua', html(ARTICLE_HTML));
     await fetchPage(A.url('/ua'), opts());
     const req = A.requests.find((r) => r.path === '/ua');
-    expect(req?.headers['user-agent']).toBe('NewsdeskBot/0.1 (Slack bot reading news links that newsroom staff paste)');
+    expect(req?.headers['user-agent']).toBe(
+      'NewsdeskBot/0.1 (Slack bot reading news links that newsroom staff paste)',
+    );
     expect(req?.headers.authorization).toBeUndefined();
     expect(req?.headers.cookie).toBeUndefined();
   });
