@@ -122,6 +122,12 @@ const slackSchema = z.object({
   PER_HOST_CONCURRENCY: intVar('PER_HOST_CONCURRENCY', 2, 1, 16),
 });
 
+/** Every environment variable the bot reads (the README and .env.example document each one). */
+export const ENV_VARS: readonly string[] = [
+  ...Object.keys(analysisSchema.shape),
+  ...Object.keys(slackSchema.shape),
+];
+
 function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
   const result = schema.safeParse(env);
   if (!result.success) {

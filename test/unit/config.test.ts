@@ -1,4 +1,5 @@
-import { ConfigError, loadAnalysisConfig, loadConfig } from '../../src/config';
+import { readFileSync } from 'node:fs';
+import { ConfigError, ENV_VARS, loadAnalysisConfig, loadConfig } from '../../src/config';
 
 const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3cret' };
 
@@ -93,5 +94,24 @@ describe('configuration from the environment', () => {
       ['127.0.0.1:8080', 'cms.local:443'],
     );
     expect(() => loadAnalysisConfig({ FETCH_ALLOW_HOSTS: '10.0.0.0/8' })).toThrow(/host:port/);
+  });
+});
+
+describe('documentation of settings', () => {
+  it('lists every variable the bot reads in .env.example, each with a comment line above it', () => {
+    const lines = readFileSync('.env.example', 'utf8').split('\n');
+    for (const name of ENV_VARS) {
+      const at = lines.findIndex((l) => l.startsWith(`${name}=`));
+      expect({ name, documented: at > 0 && lines[at - 1]!.startsWith('#') }).toEqual({
+        name,
+        documented: true,
+      });
+    }
+  });
+
+  it('lists every variable in the README settings table', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const name of ENV_VARS)
+      expect({ name, inReadme: readme.includes(`\`${name}\``) }).toEqual({ name, inReadme: true });
   });
 });
