@@ -1,10 +1,23 @@
 // The same app over Socket Mode: apps.connections.open on the fake Web API (SLACK_API_URL), a local
 // WebSocket, envelopes and acks.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eventBody, mention, startHarness, visibleText, type Harness } from './harness';
 
+/** A port nobody is listening on right now (Bolt's Socket Mode health server takes a fixed port). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 let h: Harness;
+let healthPort: number;
 beforeAll(async () => {
-  h = await startHarness({}, 'socket');
+  healthPort = await freePort();
+  h = await startHarness({ PORT: String(healthPort) }, 'socket');
   await h.slack.socketMode.connected();
 });
 afterAll(async () => {
@@ -16,6 +29,12 @@ describe('Socket Mode', () => {
     const open = h.slack.callsTo('apps.connections.open');
     expect(open.length).toBeGreaterThanOrEqual(1);
     expect(open[0]!.token).toBe('xapp-test');
+  });
+
+  it('still serves GET /healthz on PORT for container health checks', async () => {
+    const res = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, mode: 'socket' });
   });
 
   it('acks an app_mention envelope and answers in the thread', async () => {
