@@ -18,10 +18,11 @@ export const LABELLED_DIR = path.resolve(process.cwd(), 'test/fixtures/analysis'
 export const HELD_OUT_DIR = path.join(LABELLED_DIR, 'heldout');
 export const BLIND_DIR = path.join(LABELLED_DIR, 'blind');
 export const FINAL_DIR = path.join(LABELLED_DIR, 'final');
+export const FRESH_DIR = path.join(LABELLED_DIR, 'fresh');
 
 /** Every labelled article: the tuning set and the later sets. */
 export function loadAllLabelled(): LabelledArticle[] {
-  return [LABELLED_DIR, HELD_OUT_DIR, BLIND_DIR, FINAL_DIR]
+  return [LABELLED_DIR, HELD_OUT_DIR, BLIND_DIR, FINAL_DIR, FRESH_DIR]
     .filter((d) => existsSync(d))
     .flatMap((d) => loadLabelledSet(d));
 }
@@ -343,6 +344,13 @@ function main(): void {
     report(
       `Fourth set (first run recorded, then fixes), ${FINAL_DIR}`,
       loadLabelledSet(FINAL_DIR),
+      perArticle,
+    );
+  }
+  if (existsSync(FRESH_DIR)) {
+    report(
+      `Fifth set (first run recorded, then fixes), ${FRESH_DIR}`,
+      loadLabelledSet(FRESH_DIR),
       perArticle,
     );
   }

@@ -19,12 +19,15 @@ export interface Source {
 export const DISPUTE_VERBS = new Set(['denied', 'denies', 'rejected', 'disputed', 'dismissed']);
 
 const SPEECH_VERBS =
-  'said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|announced|added|stated|put|gave|insisted|insists|claimed|claims|maintained|denied|denies|rejected|disputed|dismissed';
+  'said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|announced|added|stated|put|gave|attributed|attributes|insisted|insists|claimed|claims|maintained|denied|denies|rejected|disputed|dismissed';
 const AUX = '(?:(?:has|have|had|also|later|earlier|previously)\\s+)*';
 const SUBJECT_VERB = new RegExp(`(?<![\\w-])${AUX}(?:${SPEECH_VERBS})\\b`, 'g');
 const ACCORDING_TO =
   /\b(?:according to|per)\s+((?:[^,;“”"]|\.(?=\S))+?)(?=\s*(?:[,;]|\.?["”’]?\s*$|\s(?:who|which|that|and said|on (?:\w+day|condition)|in a statement)\b))/g;
 const INVERTED = /(?:[,”"’]\s*)(?:said|says)\s+((?:[A-Z][\w.'’-]*\s*)+?)(?=\s*(?:,|\.?$|;|\s(?:who|of)\b))/g;
+// ", said Niger state police spokesman Wasiu Abiodun, who …": a lower-case title before the name.
+const INVERTED_TITLED =
+  /(?:[,”"’]\s*)(?:said|says)\s+((?:[A-Z][\w.'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,4}(?:[A-Z][\w.'’-]*\s*)+?)(?=\s*(?:,|\.?$|;|\s(?:who|of)\b))/g;
 const SPEAKER_NOUN =
   /\b(?:officials?|police|authorit(?:y|ies)|ministry|agency|service|group|company|government|army|military|spokes(?:man|woman|person)|officers?|media|witnesses|residents|doctors|sources?|office|department|council|committee|network|organi[sz]ation|association|unions?|commission|court|prosecutors?|investigators|rescuers|medics|hospital|survivors|relatives|famil(?:y|ies)|lawyers|activists|observers|analysts|experts|researchers|scientists|monitors?|opposition|rebels|militants|forces|troops|party|administration|coroner|governor|mayor|minister|commander|chief|director|president|bureau|cent(?:er|re)|institute|services)\b/i;
 const PRONOUNS = /^(?:he|she|they|it)$/i;
@@ -128,6 +131,13 @@ export function findSources(sentence: string): Source[] {
   for (let m = INVERTED.exec(sentence); m; m = INVERTED.exec(sentence)) {
     const text = m[1]!.trim();
     const start = m.index + m[0].indexOf(text);
+    out.push({ text, start, cue: m.index, pronoun: false, verb: 'said' });
+  }
+  INVERTED_TITLED.lastIndex = 0;
+  for (let m = INVERTED_TITLED.exec(sentence); m; m = INVERTED_TITLED.exec(sentence)) {
+    const text = m[1]!.trim();
+    const start = m.index + m[0].indexOf(text);
+    if (out.some((s) => s.cue === m!.index) || !plausibleSubject(text) || !SPEAKER_NOUN.test(text)) continue;
     out.push({ text, start, cue: m.index, pronoun: false, verb: 'said' });
   }
   SUBJECT_VERB.lastIndex = 0;

@@ -77,6 +77,17 @@ const PERSON_NOUNS = [
   'nationals',
   'foreigners',
   'relatives',
+  'officials',
+  'managers',
+  'supervisors',
+  'executives',
+  'engineers',
+  'drivers',
+  'farmers',
+  'fishermen',
+  'traders',
+  'suspects',
+  'lawmakers',
   'bodies',
   'person',
   'child',
@@ -85,13 +96,22 @@ const PERSON_NOUNS = [
   'soldier',
   'civilian',
 ];
+// "one teacher", "one police officer": the singular of each plural noun, for counts of one.
+const SINGULARS = PERSON_NOUNS.filter((n) => /[^s]s$/.test(n) && n !== 'others' && n !== 'persons').map(
+  (n) => (n.endsWith('ies') ? n.slice(0, -3) + 'y' : n.slice(0, -1)),
+);
+const PERSON_NOUN_ALT = [...new Set([...PERSON_NOUNS, ...SINGULARS])].join('|');
 const DEMONYM = '[A-Z][a-z]+(?:ians|ans|eans|ese|is|ers)';
 // Adjectives and noun modifiers ("railway employees"), never function words ("after some victims").
 const FUNCTION_WORDS =
   'after|before|in|on|at|of|for|with|from|to|by|some|the|a|an|and|or|but|were|was|had|have|has|are|is|been|being|as|when|while|since|during|into|than|that|which|who|its|their|his|her|our|many|most|all|those|these|this';
 const MODIFIER = `(?:(?!(?:${FUNCTION_WORDS})\\b)[a-z][a-z'’-]*|U\\.S\\.|U\\.N\\.)`;
 const WHO = new RegExp(
-  `^\\s+(?:of\\s+(?:the\\s+|its\\s+|their\\s+|his\\s+|her\\s+)?)?((?:${MODIFIER}\\s+){0,2}?(?:${PERSON_NOUNS.join('|')}|${DEMONYM}))(?![\\w-])`,
+  `^\\s+(?:of\\s+(?:the\\s+|its\\s+|their\\s+|his\\s+|her\\s+)?)?((?:${MODIFIER}\\s+){0,2}?(?:${PERSON_NOUN_ALT}|${DEMONYM}))(?![\\w-])`,
+);
+// "Of the dead, 11 were women": who they were, after the verb.
+const WHO_AFTER_VERB = new RegExp(
+  `^\\s+(?:were|was)\\s+(?:all\\s+)?((?:${MODIFIER}\\s+){0,2}?(?:${PERSON_NOUN_ALT}|${DEMONYM}))(?![\\w-])`,
 );
 // "two other railway employees", "43 injured people": who they are, not how they fared.
 const NOT_WHO_MODIFIER = /^(?:(?:other|more|additional|further|injured|wounded|dead|missing)\s+)+/i;
@@ -103,9 +123,9 @@ const CUES: Array<[CasualtyKind, RegExp]> = [
   ],
   [
     'injured',
-    /\b(?:injured|injuring|injures|injuries|wounded|wounding|hurt|hurting|hospitali[sz]ed|taken to (?:a |the )?hospitals?|treated for|treated (?:in|at) (?:a |the )?(?:local )?hospitals?|critical condition|serious condition)\b/i,
+    /\b(?:injured|injuring|injures|injuries|wounded|wounding|hurt|hurting|hospitali[sz]ed|(?:were|was|been|being) (?:badly |severely )?beaten|taken to (?:a |the )?hospitals?|treated for|treated (?:in|at) (?:a |the )?(?:local )?hospitals?|critical condition|serious condition)\b/i,
   ],
-  ['missing', /\b(?:missing|unaccounted for|trapped)\b/i],
+  ['missing', /\b(?:missing|unaccounted for|trapped|(?:believed|feared|thought)(?: to be)? buried)\b/i],
   [
     'displaced',
     /\b(?:displaced|displacing|homeless|evacuated|evacuating|evacuation|fled|fleeing|from their homes|uprooted)\b/i,
@@ -137,8 +157,11 @@ const LEFT_CUES: Array<[CasualtyKind, RegExp]> = [
     /\b(?:displaced|displacing|evacuated|evacuating|evacuation of|uprooted|forced)\s+(?:another\s+)?$/i,
   ],
   ['affected', /\b(?:affected|affecting|sickened|sickening|infected|infecting)\s+(?:another\s+)?$/i],
+  // "rescuers were still searching for about 120 people": the people not yet found.
+  ['missing', /\b(?:searching|search|looking|hunting)\s+for\s+(?:another\s+|the\s+remaining\s+)?$/i],
 ];
-const HYPOTHETICAL = /\b(?:would|could|might|may|can|will|to)\s+(?:\w+\s+)?$/i;
+// Lower case only: "in May killed 19" names a month, not a possibility.
+const HYPOTHETICAL = /\b(?:would|could|might|may|can|will|to)\s+(?:\w+\s+)?$/;
 /** What may follow a bare number after a harm verb: "injuring more than 1,100, …", "killing scores." */
 const BARE_FOLLOWER =
   /^(?:\s*(?:[,.;:)—–-]|$)|\s+(?:in|on|at|since|across|over|last|this|overnight|and|when|after|during|as|before|while|from|so|including|with|by|near|inside|outside|of whom)\b)/;
@@ -146,15 +169,25 @@ const KIND_NOUN: Array<[CasualtyKind, RegExp]> = [
   ['killed', /^\s+(?:deaths|dead|fatalities|lives)\b/i],
   ['injured', /^\s+(?:injured|wounded|injuries)\b/i],
   ['missing', /^\s+missing\b/i],
+  // "54 cases had been confirmed", "120 confirmed cases": an outbreak counts the sick as cases.
+  [
+    'affected',
+    /^\s+(?:(?:new\s+)?(?:confirmed|suspected)\s+cases\b|(?:cholera|coronavirus|covid(?:-19)?|measles|ebola|mpox|dengue|malaria|marburg|polio|diphtheria|influenza|flu)\s+cases\b|(?:new\s+)?cases\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:confirmed|recorded|reported|detected)\b)/i,
+  ],
 ];
 const OF_GROUP =
-  /^\s+of\s+(?:the\s+)?(injured|wounded|dead|deaths|killed|victims|missing|detained|displaced|detainees)\b/i;
+  /^\s+of\s+(?:the\s+|those\s+(?:who\s+were\s+)?)?(injured|wounded|dead|deaths|killed|victims|missing|detained|arrested|displaced|detainees)\b/i;
+// "Of the dead, …" and "Of the 19 deaths, …", whose number restates a total already given.
 const LEADING_OF_GROUP =
-  /^\s*(?:of|among)\s+(?:the\s+)?(injured|wounded|dead|deaths|killed|victims|missing|detained)\s*,/i;
+  /^\s*(?:of|among)\s+(?:the\s+)?(?:([\d,]+|[a-z]+(?:-[a-z]+)?)\s+)?(injured|wounded|dead|deaths|killed|victims|missing|detained)\s*,/i;
 const OF_THEM = /^\s+of\s+(?:them|whom)\b/i;
 const AMONG_DEAD =
   /\b(?:among (?:the )?(?:dead|killed|victims|those killed)|the (?:dead|victims|fatalities) (?:included|include)|(?:dead|victims) (?:were|included))\b/i;
 const INCLUDING = /\b(?:including|among them|among whom|among those)\b/gi;
+const ILLNESS =
+  /\b(?:outbreak|virus|disease|infect\w*|epidemic|pandemic|cholera|ebola|measles|mpox|dengue|malaria|covid(?:-19)?|coronavirus|flu|influenza|patients|symptoms|health)\b/i;
+const NUMBER_OF =
+  /\b(?:number|count|tally) of (?:people )?(dead|deaths|killed|injured|injuries|wounded|missing|detained|arrested|displaced)\b[^,;.]{0,30}?\b(?:at|to|reached|was|is|stood at|rose to|climbed to)\s+$/i;
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'according to', 'reported']);
 const AUX_START = /^\s+(?:were|was|are|is|have|had|has|remain|remained|remains)\b/i;
 
@@ -162,7 +195,7 @@ function kindOfWord(word: string): CasualtyKind {
   const w = word.toLowerCase();
   if (/injur|wound/.test(w)) return 'injured';
   if (w === 'missing') return 'missing';
-  if (w.startsWith('detain')) return 'detained';
+  if (w.startsWith('detain') || w === 'arrested') return 'detained';
   if (w === 'displaced') return 'displaced';
   return 'killed';
 }
@@ -173,6 +206,13 @@ function rightCue(after: string): CasualtyKind | null {
   let window = clause.split(/\s+/).slice(0, 13).join(' ');
   // "10 people and was treating 28 wounded": a cue after the next number belongs to that number.
   const next = findCounts(window)[0];
+  // "eight students and one teacher were taken to hospitals": coordinated counts share the verb after them.
+  if (next && /^\s*,?\s*(?:and|or)\s+$/.test(window.slice(0, next.start))) {
+    // The window is a prefix of `after` (the text is whitespace-normalised), so offsets carry over.
+    const tail = after.slice(next.end);
+    const who = WHO.exec(tail);
+    return rightCue(who ? tail.slice(who[0].length) : tail);
+  }
   if (next) window = window.slice(0, next.start);
   let best: { kind: CasualtyKind; at: number } | null = null;
   for (const [kind, re] of CUES) {
@@ -183,6 +223,16 @@ function rightCue(after: string): CasualtyKind | null {
 }
 
 function leftCue(before: string): CasualtyKind | null {
+  // "Police detained the mine's manager and two safety supervisors": the verb reaches past a named person.
+  const np = /\b(?:the|a|an|his|her|their|its)\s+[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,2}\s+and\s+$/.exec(before);
+  if (np && !/\band\b/.test(before.slice(np.index, -5))) {
+    const k = leftCueAt(before.slice(0, np.index));
+    if (k) return k;
+  }
+  return leftCueAt(before);
+}
+
+function leftCueAt(before: string): CasualtyKind | null {
   for (const [kind, re] of LEFT_CUES) {
     const m = re.exec(before);
     if (m) {
@@ -200,10 +250,17 @@ function includingRanges(s: string): Array<[number, number]> {
   for (let m = INCLUDING.exec(s); m; m = INCLUDING.exec(s)) {
     const from = m.index;
     let end = s.length;
-    const stop = /[;.](?=\s|$)|,(?!\s*(?:and\b|\d|a\s|an\s|(?:at least|about|some|more than)\s))/g;
+    // The list goes on through ", seven women" and ", and a pilot"; ", and wounded 54 others" is a new clause.
+    const stop = /[;.](?=\s|$)|,/g;
     stop.lastIndex = m.index + m[0].length;
-    const e = stop.exec(s);
-    if (e) end = e.index;
+    for (let e = stop.exec(s); e; e = stop.exec(s)) {
+      if (e[0] === ',') {
+        const next = s.slice(e.index + 1).replace(/^\s*(?:and\s+)?/, '');
+        if (/^(?:a|an)\s/i.test(next) || findCounts(next.slice(0, 40))[0]?.start === 0) continue;
+      }
+      end = e.index;
+      break;
+    }
     ranges.push([from, end]);
   }
   return ranges;
@@ -215,6 +272,8 @@ interface Working extends CasualtyFigure {
   value: number;
   /** An earlier or corrected count ("up from 72", "had told reporters that 90 had died"). */
   superseded: boolean;
+  /** Offset just after the count in its sentence. */
+  end: number;
 }
 
 const SUPERSEDED =
@@ -246,13 +305,19 @@ function candidate(
   s: string,
   count: CountMatch,
   including: Array<[number, number]>,
-  previousKind: CasualtyKind | null,
+  previous: { kind: CasualtyKind; end: number } | null,
 ): Candidate | null {
+  const previousKind = previous?.kind ?? null;
   const before = s.slice(0, count.start);
   const after = s.slice(count.end);
   if (/-year-old/.test(s.slice(count.end, count.end + 10))) return null;
   const whoMatch = WHO.exec(after);
-  const who = whoMatch ? whoMatch[1]!.replace(NOT_WHO_MODIFIER, '') : null;
+  const whoAfterVerb = whoMatch ? null : WHO_AFTER_VERB.exec(after);
+  const who = whoMatch
+    ? whoMatch[1]!.replace(NOT_WHO_MODIFIER, '')
+    : whoAfterVerb
+      ? whoAfterVerb[1]!.replace(NOT_WHO_MODIFIER, '')
+      : null;
   // "Nineteen of those rescued were being treated": the partitive names no victims of its own.
   const partitive = whoMatch ? null : /^\s+of\s+(?:those|the)\s+[a-z]+/.exec(after);
   let rest = whoMatch
@@ -280,22 +345,36 @@ function candidate(
     return { count, kind: k, who: null, subset: 'group', groupKind: k };
   }
   const leading = LEADING_OF_GROUP.exec(s);
+  if (leading && count.end <= leading[0].length) return null;
   // "Of the dead, 112 were women and seven were children": every count in the sentence is part of the group.
   if (leading && count.start >= leading[0].length && !leftCue(before) && (who || AUX_START.test(after))) {
-    const k = kindOfWord(leading[1]!);
+    const k = kindOfWord(leading[2]!);
     return { count, kind: k, who, subset: 'group', groupKind: k };
   }
   const inIncluding = including.some(([a, b]) => count.start > a && count.start < b);
 
   let kind: CasualtyKind | null = null;
   const left = leftCue(before);
-  if (left && (who || BARE_FOLLOWER.test(after))) kind = left;
+  if (left && (who || BARE_FOLLOWER.test(after) || /\bremaining\s+$/.test(before))) kind = left;
+  // "Police were searching for two suspects": the hunted are not the missing.
+  if (kind === 'missing' && who && /suspect|gunm[ae]n|attacker|fugitive|escape/i.test(who)) kind = null;
+  // "killing two students and two teachers": the second count shares the first one's verb.
+  if (!kind && previous && whoMatch) {
+    const gap = s.slice(previous.end, count.start);
+    const gapWho = WHO.exec(gap);
+    if (gapWho && /^\s*,?\s*(?:and|or)\s+$/.test(gap.slice(gapWho[0].length))) kind = previous.kind;
+  }
   if (!kind && /\btoll\b/i.test(before) && /\b(?:to|at|from|of|reached|hit|was|is)\s+$/i.test(before))
     kind = 'killed';
+  // "put the number of injured at 74", "the number of deaths rose to 23".
+  const numberOf = NUMBER_OF.exec(before);
+  if (!kind && numberOf) kind = kindOfWord(numberOf[1]!);
   // "killed 245 people in 2022, down from nearly 7,000 in 2002": the comparison counts the same harm.
   if (!kind && previousKind && /\b(?:up|down) from\s+$/i.test(before)) kind = previousKind;
   if (!kind) {
     for (const [k, re] of KIND_NOUN) if (re.test(after)) kind = k;
+    // "54 cases had been reported" is an outbreak count only where the sentence is about illness.
+    if (kind === 'affected' && !ILLNESS.test(s)) kind = null;
   }
   if (!kind && (who || AUX_START.test(after) || (partitive && AUX_START.test(rest)))) kind = rightCue(rest);
   // "recovered 68 bodies" counts the dead; "identified 24 of the bodies" counts paperwork.
@@ -330,6 +409,30 @@ function groupParent(found: Working[], kind: CasualtyKind, sentence: number): nu
 }
 
 /**
+ * "…wounding nine others." then "Eight students and one teacher were taken to hospitals": two or more exact
+ * counts of one harm in a sentence that add up exactly to an exact total given just before break that total
+ * down, so they become its parts rather than new victims.
+ */
+function linkBreakdown(found: Working[], first: number, sentence: number): void {
+  const here = found.slice(first).filter((f) => f.partOf === null);
+  for (const kind of new Set(here.map((f) => f.kind))) {
+    const parts = here.filter((f) => f.kind === kind);
+    if (parts.length < 2 || parts.some((f) => f.qualifier !== 'exact')) continue;
+    const sum = parts.reduce((n, f) => n + f.value, 0);
+    const parent = found.findIndex(
+      (f, i) =>
+        i < first &&
+        f.sentence >= sentence - 1 &&
+        f.kind === kind &&
+        f.partOf === null &&
+        f.qualifier === 'exact' &&
+        f.value === sum,
+    );
+    if (parent >= 0) for (const f of parts) f.partOf = parent;
+  }
+}
+
+/**
  * Every casualty figure in the sentences, in order. Sub-figures carry partOf (an index into the result) and
  * are never added to their total.
  */
@@ -352,7 +455,7 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
 
     for (const count of findCounts(s)) {
       const lastHere = found.length > firstInSentence ? found[found.length - 1]! : null;
-      const c = candidate(s, count, including, lastHere ? lastHere.kind : null);
+      const c = candidate(s, count, including, lastHere ? { kind: lastHere.kind, end: lastHere.end } : null);
       if (!c) continue;
       let partOf: number | null = null;
       let kind = c.kind;
@@ -390,9 +493,11 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         paragraph: sentence.paragraph,
         value: count.value,
         superseded: isSuperseded(s, count),
+        end: count.end,
       });
     }
 
+    linkBreakdown(found, firstInSentence, sentence.index);
     const named = sources.filter((src) => !src.pronoun && /[A-Z]/.test(src.text));
     if (named.length > 0) lastSpeaker = named[named.length - 1]!.text;
     // Only plain reporting carries over to the next sentence ("…, police said. Two others were detained.").
@@ -400,5 +505,7 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
     previous = { paragraph: sentence.paragraph, source: first ? resolve(first) : null };
   }
 
-  return found.map(({ sentence: _s, paragraph: _p, value: _v, superseded: _x, ...figure }) => figure);
+  return found.map(
+    ({ sentence: _s, paragraph: _p, value: _v, superseded: _x, end: _e, ...figure }) => figure,
+  );
 }

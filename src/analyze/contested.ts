@@ -31,10 +31,61 @@ const A_CLAIM_REJECTED =
   /,\s+(?:a|the)\s+(?:claim|figure|charge|allegation|assertion|account|characteri[sz]ation|number)\s+(?:that\s+)?(.+?)\s+(?:has\s+|have\s+)?(?:rejected|disputed|denied|dismissed)\b/i;
 const AS_X_CLAIMS = /\bas\s+((?:[A-Z][\w.’'-]*\s*)+?)\s+(?:claims|claimed|says|said|has claimed|asserts)\b/;
 const RIVAL_CUE =
-  /\b(?:but|however|only|lower|higher|put the (?:death )?toll|revised|own (?:count|tally|figures?)|disputed|contradict\w*|differ\w*|instead|not \d[\d,]*|not (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
+  /\b(?:but|however|only|lower|higher|put the (?:death toll|toll|number|figure|count|tally)|revised|own (?:count|tally|figures?)|disputed|contradict\w*|differ\w*|instead|not \d[\d,]*|not (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
 const DENIAL_START =
   /^((?:[A-Z][\w.'’-]*|the|of)(?:\s+(?:[A-Z][\w.'’-]*|the|of|[a-z]+(?=\s+denied)))*)\s+(?:flatly\s+)?denied\b/;
+const NEGATION = /\b(?:not|no|never|none|nothing|only)\b|n[’']t\b/i;
+const PLAIN_SAY = new Set(['said', 'says']);
+const AUTHORITY =
+  /\b(?:government|ministry|minister|president|police|army|military|defen[cs]e|officials?|authorities|spokes(?:man|woman|person)|forces|troops|governor|mayor|Kremlin|White House|Pentagon)\b/i;
+const CHALLENGER =
+  /\b(?:opposition|rebels?|insurgents?|gangs?|militants?|protesters?|demonstrators?|students?|organi[sz]ers|activists?|rights groups?|human rights|lawyers?|residents|witnesses|survivors|relatives|families|unions?|villagers|critics)\b/i;
+const NATION = /\b([A-Z][a-z]+)(?:['’]s\b|(?:ian|an|ese|ish|i)\b)/;
+
+/**
+ * Parties whose plain statements can contradict each other without a cue word: an authority and a challenger
+ * (government and opposition, officials and a gang) or two countries' sides. Two officials adding facts, or a
+ * company and its regulator, are not read as a dispute.
+ */
+function opposedParties(a: string, b: string): boolean {
+  const ca = CHALLENGER.test(a);
+  const cb = CHALLENGER.test(b);
+  if (ca !== cb && (AUTHORITY.test(a) || AUTHORITY.test(b))) return true;
+  const na = NATION.exec(a)?.[1];
+  const nb = NATION.exec(b)?.[1];
+  return !!na && !!nb && !na.startsWith(nb.slice(0, 4)) && !nb.startsWith(na.slice(0, 4));
+}
 const GENERIC_WHO = /^(?:people|others|persons|individuals)$/i;
+
+const FUNCTION_WORDS = new Set(
+  'that this there their they them were was have had has been being with from into after before about would could should which while where when what said says told added also than then only some more most other such very'.split(
+    ' ',
+  ),
+);
+
+/** Rough stems of the content words of a statement ("fired", "firing" → "fir"), for a topic-overlap test. */
+function contentStems(text: string): Set<string> {
+  const stems = new Set<string>();
+  for (const w of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) {
+    if (!FUNCTION_WORDS.has(w)) stems.add(w.replace(/(?:ing|ed|es|s)$/, ''));
+  }
+  return stems;
+}
+
+// People who saw what happened rather than a side in it: their statements usually add facts, so a cue-less
+// pair with them counts as a dispute only when both statements are about the same thing.
+const OBSERVER = /\b(?:witnesses|residents|survivors|relatives|families|villagers|bystanders|neighbou?rs)\b/i;
+
+/**
+ * Two statements only contradict each other when they are about the same thing: "no shots were fired" and
+ * "officers fired live rounds" share "fire"; "no one had been arrested" and "the crowd dispersed peacefully"
+ * share nothing and are two facts, not a dispute.
+ */
+function sharesSubjectMatter(a: string, b: string): boolean {
+  const stemsA = contentStems(a);
+  for (const stem of contentStems(b)) if (stemsA.has(stem)) return true;
+  return false;
+}
 
 function norm(source: string): string {
   return source
@@ -56,8 +107,12 @@ function stripEnd(s: string): string {
 }
 
 function claimFrom(claimant: Source, sentence: string, until: number): string {
-  const afterVerb = sentence.slice(claimant.cue, until).replace(/^\S+\s+/, '');
-  const body = stripEnd(afterVerb.replace(/^that\s+/i, ''));
+  const afterVerb = sentence
+    .slice(claimant.cue, until)
+    .replace(/^(?:(?:has|have|had|also|later|earlier|previously)\s+)*\S+\s+/i, '');
+  // "told reporters on Saturday night that 90 people had died": the claim is what follows "that".
+  const told = /^(?:told|tells)$/.test(claimant.verb) ? /^[^,;]{0,60}?\bthat\s+/.exec(afterVerb) : null;
+  const body = stripEnd((told ? afterVerb.slice(told[0].length) : afterVerb).replace(/^that\s+/i, ''));
   const verb =
     claimant.verb === 'denied' || claimant.verb === 'denies'
       ? 'denies'
@@ -120,11 +175,25 @@ function conflictingFigures(figures: CasualtyFigure[]): ContestedClaim[] {
   return out;
 }
 
+/**
+ * The party a sentence opens with, when the sentence is that party's plain statement ("Opposition lawmakers said
+ * …"): a named source as the subject of "said", whose statement is not itself a figure's attribution.
+ */
+function sentenceSubject(sentence: Sentence, sources: Source[]): Source | null {
+  const first = sources[0];
+  if (!first || first.pronoun || !PLAIN_SAY.has(first.verb) || !/[A-Z]/.test(first.text)) return null;
+  if (sentence.text.slice(0, first.start).trim() !== '') return null;
+  if (!/^\s*(?:\w+\s+){0,4}?(?:said|says)\b/.test(sentence.text.slice(first.start + first.text.length)))
+    return null;
+  return first;
+}
+
 /** Contested assertions, in article order, at most one per pair of parties. */
 export function findContested(sentences: Sentence[], figures: CasualtyFigure[]): ContestedClaim[] {
   const strong: ContestedClaim[] = [];
   const weak: ContestedClaim[] = [];
   let previous: { sentence: Sentence; sources: Source[] } | null = null;
+  let lastStatement: { sentence: Sentence; subject: Source } | null = null;
 
   for (const sentence of sentences) {
     const s = sentence.text;
@@ -212,6 +281,64 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
         });
       }
     }
+
+    // "Russia's Defense Ministry said all targets had been hit. Ukrainian officials said there were no military
+    // facilities near the block." Statements by two parties in one paragraph, one negating, with no cue word;
+    // one sentence without a named source of its own ("It made no mention of casualties.") may sit between.
+    const opener = sentenceSubject(sentence, sources);
+    const prior = lastStatement;
+    if (
+      !found &&
+      !rebuttal &&
+      !denial &&
+      opener &&
+      prior &&
+      prior.sentence.paragraph === sentence.paragraph &&
+      sentence.index - prior.sentence.index <= 2 &&
+      !sameSource(prior.subject.text, opener.text) &&
+      opposedParties(prior.subject.text, opener.text)
+    ) {
+      const priorSays = prior.sentence.text.slice(prior.subject.cue);
+      const says = s.slice(opener.cue);
+      if (
+        NEGATION.test(priorSays) !== NEGATION.test(says) &&
+        !CONTRAST.test(priorSays) &&
+        !CONTRAST.test(says) &&
+        (sharesSubjectMatter(priorSays, says) ||
+          !(OBSERVER.test(prior.subject.text) || OBSERVER.test(opener.text)))
+      ) {
+        weak.push({
+          claim: claimFrom(prior.subject, prior.sentence.text, prior.sentence.text.length),
+          claimant: prior.subject.text,
+          disputedBy: opener.text,
+          quotes: [prior.sentence.text, s],
+        });
+      }
+    }
+    // "…said the strike had targeted a vehicle carrying militants, not children" answers a count of children
+    // that another source gave.
+    const notWho = /,\s+not\s+(?:the\s+)?([a-z]+)\b/i.exec(s);
+    const speaker = notWho ? firstNamed(sources, (x) => !DENIAL_VERBS.has(x.verb)) : undefined;
+    if (notWho && speaker) {
+      const answered = figures.find(
+        (f) =>
+          f.attributedTo &&
+          f.who &&
+          f.quote !== s &&
+          f.who.toLowerCase().split(/\s+/).includes(notWho[1]!.toLowerCase()) &&
+          !sameSource(f.attributedTo, speaker.text),
+      );
+      if (answered?.attributedTo) {
+        weak.push({
+          claim: `${answered.attributedTo} reports ${answered.countText} ${answered.who} ${answered.kind}`,
+          claimant: answered.attributedTo,
+          disputedBy: speaker.text,
+          quotes: [answered.quote, s],
+        });
+      }
+    }
+    if (opener) lastStatement = { sentence, subject: opener };
+    else if (sources.some((x) => !x.pronoun)) lastStatement = null;
 
     previous = { sentence, sources };
   }

@@ -38,6 +38,19 @@ function secondhandSource(s: string, ownOutlet: string | null): string | null {
   return null;
 }
 
+const TIME_MARK =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b/g;
+
+/**
+ * "In October, a blast in Jigawa state killed more than 150": a sentence dated to a month or year the lead's
+ * sentence does not mention is about another occasion, so its count is background, not a rival total.
+ */
+function otherOccasion(quote: string, leadQuote: string): boolean {
+  const marks = quote.match(TIME_MARK) ?? [];
+  const leadMarks = new Set(leadQuote.match(TIME_MARK) ?? []);
+  return marks.some((m) => !leadMarks.has(m));
+}
+
 function describe(f: CasualtyFigure): string {
   const who = f.who ? ` ${f.who}` : '';
   return `${f.countText}${who} ${f.kind}`;
@@ -78,7 +91,9 @@ export function findSourcing(sentences: Sentence[], figures: CasualtyFigure[]): 
   // The headline figure: if one source alone gives it and nobody offers a rival count, say so.
   const lead = figures.find((f) => f.partOf === null && f.attributedTo);
   if (lead) {
-    const rivalled = figures.some((f) => f !== lead && rivalCounts(f, lead, false));
+    const rivalled = figures.some(
+      (f) => f !== lead && !otherOccasion(f.quote, lead.quote) && rivalCounts(f, lead, false),
+    );
     const corroborated = figures.some(
       (f) =>
         f !== lead &&

@@ -143,4 +143,112 @@ describe('casualty figures', () => {
     expect(f?.quote).toBe('Two firefighters were injured battling the blaze, officials said.');
     expect(text).toContain(f!.quote);
   });
+
+  it('gives a coordinated count the verb it shares with its neighbour', () => {
+    expect(
+      brief(
+        'A gunman opened fire at a depot, killing three drivers and two guards and wounding five others, police said.',
+      ).map((f) => [f.countText, f.kind, f.who]),
+    ).toEqual([
+      ['three', 'killed', 'drivers'],
+      ['two', 'killed', 'guards'],
+      ['five', 'injured', 'others'],
+    ]);
+    expect(
+      brief('Four guards and one nurse were taken to hospitals with burns.').map((f) => [
+        f.countText,
+        f.kind,
+      ]),
+    ).toEqual([
+      ['Four', 'injured'],
+      ['one', 'injured'],
+    ]);
+  });
+
+  it('links a breakdown that adds up exactly to the total given just before it', () => {
+    expect(
+      brief(
+        'The blast wounded 12 others, the mayor said. Nine workers and three firefighters were treated in hospital.',
+      ).map((f) => [f.countText, f.partOf]),
+    ).toEqual([
+      ['12', null],
+      ['Nine', 0],
+      ['three', 0],
+    ]);
+    // Counts that do not add up to the earlier total stay totals of their own.
+    expect(
+      brief(
+        'The blast wounded 12 others, the mayor said. Nine workers and two firefighters were treated in hospital.',
+      ).map((f) => f.partOf),
+    ).toEqual([null, null, null]);
+  });
+
+  it('ends an "including" list where a new harm clause starts', () => {
+    expect(
+      brief(
+        'The shelling killed at least 14 people, including three children, and wounded 40 others, officials said.',
+      ).map((f) => [f.countText, f.kind, f.partOf]),
+    ).toEqual([
+      ['at least 14', 'killed', null],
+      ['three', 'killed', 0],
+      ['40', 'injured', null],
+    ]);
+  });
+
+  it('reads "Of the 19 deaths, 11 were women" as a subset without repeating the 19', () => {
+    const out = brief(
+      'The virus has killed 19 people, the ministry said. Of the 19 deaths, 11 were women, it said.',
+    );
+    expect(out).toEqual([
+      { countText: '19', kind: 'killed', who: 'people', partOf: null },
+      { countText: '11', kind: 'killed', who: 'women', partOf: 0 },
+    ]);
+  });
+
+  it('reads tolls put through "the number of injured at" and people still searched for', () => {
+    expect(
+      brief(
+        'A police spokesman put the number of injured at 74. Rescuers were still searching for about 120 people. ' +
+          'Crews resumed the search for the remaining four.',
+      ).map((f) => [f.countText, f.kind]),
+    ).toEqual([
+      ['74', 'injured'],
+      ['about 120', 'missing'],
+      ['four', 'missing'],
+    ]);
+  });
+
+  it('counts confirmed cases in an outbreak and those detained among a group', () => {
+    expect(
+      brief(
+        'Police detained 60 people on Saturday. At least five of those detained were still in custody on Monday. ' +
+          'Health officials said 54 cases had been confirmed.',
+      ).map((f) => [f.countText, f.kind, f.partOf]),
+    ).toEqual([
+      ['60', 'detained', null],
+      ['At least five', 'detained', 0],
+      ['54', 'affected', null],
+    ]);
+  });
+
+  it('does not mistake the month of May for a hypothetical', () => {
+    expect(
+      brief('A strike on the market in May 2023 killed 19 people, officials said.').map((f) => f.countText),
+    ).toEqual(['19']);
+    expect(brief('Officials warned the storm may kill 19 people.')).toEqual([]);
+  });
+
+  it('attributes through "said" followed by a lower-case title and a name', () => {
+    const [f] = figures(
+      'Among the dead were 11 children, said state police spokesman Ade Bello, who gave no details.',
+    );
+    expect(f).toMatchObject({ countText: '11', attributedTo: 'state police spokesman Ade Bello' });
+  });
+
+  it('attributes through "attributed N deaths to"', () => {
+    const [f] = figures(
+      'Police said the road was closed. The road agency has attributed 1,531 deaths to truck crashes.',
+    );
+    expect(f).toMatchObject({ countText: '1,531', kind: 'killed', attributedTo: 'The road agency' });
+  });
 });

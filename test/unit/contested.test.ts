@@ -74,4 +74,59 @@ describe('contested assertions', () => {
       parties('Officials said the bridge would reopen on Monday, and residents welcomed the news.'),
     ).toEqual([]);
   });
+
+  it('reads back-to-back statements by two parties, one negating the other, with no cue word', () => {
+    expect(
+      parties(
+        'The interior minister said police had not used tear gas against the crowd. ' +
+          'Opposition lawmakers said officers fired tear gas at students outside the building.',
+      ),
+    ).toEqual([['The interior minister', 'Opposition lawmakers']]);
+    // A company and its regulator speaking in turn are not read as rivals, even with a negation.
+    expect(
+      parties(
+        'The company said it had not received any complaints. Regulators said they were reviewing the case.',
+      ),
+    ).toEqual([]);
+    // Two parties adding facts without either negating is not a dispute.
+    expect(
+      parties(
+        'The interior minister said 300 officers were deployed. Opposition lawmakers said the rally would continue.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not read two facts from police and witnesses as a dispute when they are about different things', () => {
+    expect(
+      parties(
+        'Police said no one had been arrested. Witnesses said the crowd dispersed peacefully after nightfall.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads police and residents contradicting each other about the same thing', () => {
+    expect(
+      parties(
+        'Police said no shots had been fired at the march. Residents said officers fired live rounds into the crowd.',
+      ),
+    ).toEqual([['Police', 'Residents']]);
+  });
+
+  it('reads ", not children" as answering another source\'s count of children', () => {
+    expect(
+      parties(
+        'The strike killed 14 people, including nine children, the health ministry said. ' +
+          'A coalition spokesman, Col. Ahmed Saleh, said the strike had targeted militants, not children.',
+      ),
+    ).toEqual([['the health ministry', 'Col. Ahmed Saleh']]);
+  });
+
+  it('reads "put the number of injured at" as a rival count', () => {
+    expect(
+      parties(
+        'The fire service said 69 people were taken to hospitals with burns. ' +
+          'A police spokesman, Ali Musa, put the number of injured at 74.',
+      ),
+    ).toEqual([['The fire service', 'Ali Musa']]);
+  });
 });

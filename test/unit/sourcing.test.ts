@@ -57,4 +57,11 @@ describe('sourcing notes', () => {
     const text = 'Officials said five people died.\n\nThe claims could not be independently verified.';
     for (const n of notes(text)) expect(text).toContain(n.quote);
   });
+
+  it('does not count a toll from another occasion as a rival to the headline figure', () => {
+    const text =
+      'The explosion killed at least 98 people, the road safety agency said. ' +
+      'In October, a blast in another state killed more than 150 people, according to police.';
+    expect(kinds(text)).toEqual(['single_source']);
+  });
 });
