@@ -2,6 +2,7 @@
 // Prints figures, asserts nothing; test/unit/offline-labelled.test.ts guards the targets.
 //
 //   npm run bench:analysis -- [--per-article]
+import { articleFromText } from '../test/support/articles';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -52,35 +53,16 @@ export interface LabelledArticle {
 }
 
 /**
- * An Article as the extractor would hand it over: paragraphs split on blank lines. With titleLine the first
- * paragraph is the headline and stays out of the body (the labelled files); without it every paragraph is
- * body text, as the seed fixture is specified.
+ * A labelled file as the extractor would hand it over. With titleLine the first paragraph is the headline and
+ * stays out of the body (the labelled files); without it every paragraph is body text, as the seed fixture is
+ * specified.
  */
-export function articleFromText(
-  raw: string,
-  url = 'https://example.test/article',
-  titleLine = false,
-): Article {
-  const all = raw
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p.length > 0);
-  const paragraphs = titleLine ? all.slice(1) : all;
-  const text = paragraphs.join('\n\n');
-  return {
-    url,
-    finalUrl: url,
-    title: all[0] ?? '',
-    site: null,
-    byline: null,
-    published: null,
-    updated: null,
-    language: 'en',
-    paragraphs,
-    text,
-    wordCount: text.split(/\s+/).filter(Boolean).length,
-    partial: null,
-  };
+export function labelledArticle(raw: string, url: string, titleLine: boolean): Article {
+  const all = articleFromText(raw, { url, finalUrl: url });
+  const title = all.paragraphs[0] ?? '';
+  return titleLine
+    ? articleFromText(all.paragraphs.slice(1).join('\n\n'), { url, finalUrl: url, title })
+    : { ...all, title };
 }
 
 export function loadLabelledSet(dir = LABELLED_DIR): LabelledArticle[] {
@@ -96,7 +78,7 @@ export function loadLabelledSet(dir = LABELLED_DIR): LabelledArticle[] {
       const raw = readFileSync(textPath, 'utf8');
       return {
         name,
-        article: articleFromText(raw, `https://example.test/${name}`, !expected.source),
+        article: labelledArticle(raw, `https://example.test/${name}`, !expected.source),
         expected,
       };
     });
@@ -293,7 +275,7 @@ export function longArticle(set: LabelledArticle[], words = 2000): Article {
     }
     if (round > 100) break;
   }
-  return articleFromText(['A long article', ...paragraphs].join('\n\n'));
+  return labelledArticle(['A long article', ...paragraphs].join('\n\n'), 'https://example.test/long', false);
 }
 
 const f2 = (n: number): string => n.toFixed(2);

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { articleFromText, loadAllLabelled } from '../../bench/analysis';
+import { labelledArticle, loadAllLabelled } from '../../bench/analysis';
 import type { Analysis } from '../../src/analysis';
 import { parseCount } from '../../src/analyze/numbers';
 import { analyzeOffline } from '../../src/analyze/offline';
 
 const SHARED = path.resolve(process.cwd(), '../shared');
 const seedText = readFileSync(path.join(SHARED, 'fixtures/thehill-russia-syria.txt'), 'utf8');
-const seed = articleFromText(seedText, 'https://thehill.com/policy/defense/255658');
+const seed = labelledArticle(seedText, 'https://thehill.com/policy/defense/255658', false);
 const findings = analyzeOffline(seed);
 
 describe('offline analyzer on the seed article (The Hill, Russia/Syria)', () => {
