@@ -1,6 +1,7 @@
 // Text normalisation for grounding: the model (or a reporter) may retype curly quotes as straight ones,
 // en dashes as hyphens and collapse line breaks, and that must not make a genuine quote look invented.
 // Everything else — letters, digits, case — has to match exactly.
+import { splitSentences } from './sentences';
 
 const QUOTE_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
 const QUOTE_SINGLE = /[\u2018\u2019\u201A\u201B\u2032]/;
@@ -85,38 +86,7 @@ export class NormalizedText {
   }
 }
 
-// Abbreviations that end in a full stop without ending the sentence ("Lt. Gen. Robert Otto", "U.S. officials").
-const ABBREVIATIONS = new Set(
-  (
-    'mr mrs ms dr prof gen lt col maj sgt capt cmdr adm gov sen rep pres st sr jr no vs etc inc co corp ltd ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m'
-  ).split(' '),
-);
-
-/** Sentences of `text` as verbatim spans; paragraphs (blank-line separated) never share a sentence. */
+/** Sentences of `text` as verbatim spans; the offline analyzer's splitter, so both analyzers and grounding agree. */
 export function sentenceSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
-  for (let p = paragraph.exec(text); p; p = paragraph.exec(text)) {
-    const base = p.index;
-    const body = p[0];
-    const boundary = /[.!?\u2026]["'\u201D\u2019)\]]*\s+(?=["'\u201C\u2018([]?[A-Z0-9\u2014-])/g;
-    let start = 0;
-    for (let m = boundary.exec(body); m; m = boundary.exec(body)) {
-      const before = body.slice(start, m.index + 1);
-      const lastWord = /([A-Za-z.]+)\.$/.exec(before)?.[1]?.toLowerCase() ?? '';
-      if (ABBREVIATIONS.has(lastWord) || /^[a-z]$/.test(lastWord)) continue;
-      const end = m.index + m[0].trimEnd().length;
-      pushTrimmed(spans, text, base + start, base + end);
-      start = m.index + m[0].length;
-    }
-    pushTrimmed(spans, text, base + start, base + body.length);
-  }
-  return spans;
-}
-
-function pushTrimmed(spans: Span[], text: string, start: number, end: number): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  if (end > start) spans.push({ start, end, text: text.slice(start, end) });
+  return splitSentences(text).map((s) => ({ start: s.start, end: s.start + s.text.length, text: s.text }));
 }
