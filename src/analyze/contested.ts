@@ -2,7 +2,7 @@
 // "Y rejected that account" after X's statement, "…, a claim Y rejected", "not … as X claims", and counts of
 // the same harm that different sources put at different numbers.
 import type { CasualtyFigure, ContestedClaim } from '../analysis';
-import { findSources, type Source } from './attribution';
+import { DISPUTE_VERBS, findSources, type Source } from './attribution';
 import { supersededFigure } from './casualties';
 import type { Sentence } from './sentences';
 
@@ -19,7 +19,6 @@ const CLAIM_VERBS = new Set([
   'denied',
   'denies',
 ]);
-const DENIAL_VERBS = new Set(['denied', 'denies', 'rejected', 'disputed', 'dismissed']);
 const DISPUTE_WORDS =
   /\b(?:untrue|not true|false|wrong|incorrect|baseless|inaccurate|inflated|exaggerated|misleading|denied|disputed|rejected|dismissed|not the case)\b/i;
 const CONTRAST = /,?\s+\b(?:but|however|while)\b\s+/;
@@ -29,7 +28,8 @@ const REJECTED_THAT =
   /\b(?:rejected|dismissed|disputed|denied)\s+(?:that|this|the|those|these|such)\s+(?:\w+\s+)?(?:account|claims?|assertions?|assurances?|statements?|figures?|reports?|allegations?|characteri[sz]ation|version)\b/i;
 const A_CLAIM_REJECTED =
   /,\s+(?:a|the)\s+(?:claim|figure|charge|allegation|assertion|account|characteri[sz]ation|number)\s+(?:that\s+)?(.+?)\s+(?:has\s+|have\s+)?(?:rejected|disputed|denied|dismissed)\b/i;
-const AS_X_CLAIMS = /\bas\s+((?:[A-Z][\w.’'-]*\s*)+?)\s+(?:claims|claimed|says|said|has claimed|asserts)\b/;
+const AS_X_CLAIMS =
+  /\bas\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*?)\s+(?:claims|claimed|says|said|has claimed|asserts)\b/;
 const RIVAL_CUE =
   /\b(?:but|however|only|lower|higher|put the (?:death toll|toll|number|figure|count|tally)|revised|own (?:count|tally|figures?)|disputed|contradict\w*|differ\w*|instead|not \d[\d,]*|not (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
 const DENIAL_START =
@@ -237,7 +237,7 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     // "Police denied using live ammunition …" right after another party's account in the same paragraph.
     const denial = DENIAL_START.exec(s);
     if (!found && !rebuttal && denial && previous && previous.sentence.paragraph === sentence.paragraph) {
-      const claimant = firstNamed(previous.sources, (x) => !DENIAL_VERBS.has(x.verb));
+      const claimant = firstNamed(previous.sources, (x) => !DISPUTE_VERBS.has(x.verb));
       const disputedBy = denial[1]!;
       if (claimant && !sameSource(claimant.text, disputedBy)) {
         strong.push({
@@ -318,7 +318,7 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     // "…said the strike had targeted a vehicle carrying militants, not children" answers a count of children
     // that another source gave.
     const notWho = /,\s+not\s+(?:the\s+)?([a-z]+)\b/i.exec(s);
-    const speaker = notWho ? firstNamed(sources, (x) => !DENIAL_VERBS.has(x.verb)) : undefined;
+    const speaker = notWho ? firstNamed(sources, (x) => !DISPUTE_VERBS.has(x.verb)) : undefined;
     if (notWho && speaker) {
       const answered = figures.find(
         (f) =>

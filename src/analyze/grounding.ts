@@ -6,7 +6,7 @@
 import type { CasualtyFigure, CasualtyKind, ContestedClaim, Findings, SourcingNote } from '../analysis';
 import { findInjections, isTainted, touchesInjection, type InjectionScan } from './injection';
 import { NormalizedText, normalizeForMatch, sentenceSpans, type Span } from './normalize';
-import { findCounts, parseCount, type ParsedCount } from './numbers';
+import { findCounts, parseCount, statedNumbers, type CountMatch, type ParsedCount } from './numbers';
 
 /** A casualty figure as an analyzer proposes it; min/max/qualifier are recomputed, so they are optional. */
 export interface CandidateCasualty {
@@ -124,11 +124,25 @@ function groundCasualties(
     countAt: number;
   }
   const kept: Kept[] = [];
+  // Many figures share one sentence; finding it and reading its count phrases once each keeps a long
+  // sentence with many figures from costing n².
+  const phrases = new Map<string, CountMatch[]>();
+  const phrasesIn = (quote: Span): CountMatch[] => {
+    const key = `${quote.start}:${quote.end}`;
+    let found = phrases.get(key);
+    if (!found) phrases.set(key, (found = findCounts(quote.text)));
+    return found;
+  };
+  const quotes = new Map<string, Span | null>();
+  const quoteOf = (quote: string): Span | null => {
+    if (!quotes.has(quote)) quotes.set(quote, findClean(ctx, quote));
+    return quotes.get(quote)!;
+  };
   candidates.forEach((c, from) => {
-    const found = findClean(ctx, c.quote);
+    const found = quoteOf(c.quote);
     if (!found) return;
     const quoteSpan = widenToSentence(found, ctx);
-    const read = readCount(c.countText, quoteSpan, ctx);
+    const read = readCount(c.countText, quoteSpan, ctx, phrasesIn(quoteSpan));
     if (!read) return;
     const { count, parsed } = read;
     let attributedTo: string | null = null;
@@ -205,6 +219,7 @@ function readCount(
   countText: string,
   quote: Span,
   ctx: GroundingContext,
+  phrases: CountMatch[],
 ): { count: Span; parsed: ParsedCount } | null {
   const original = ctx.text.original;
   const isBoundary = (at: number, step: number): boolean => {
@@ -217,7 +232,7 @@ function readCount(
     .findAll(countText, quote.start, quote.end)
     .find((s) => isBoundary(s.start - 1, -1) && isBoundary(s.end, 1));
   if (!count) return null;
-  const phrase = findCounts(quote.text).find(
+  const phrase = phrases.find(
     (m) => quote.start + m.start <= count.start && quote.start + m.end >= count.end,
   );
   if (phrase) {
@@ -270,7 +285,11 @@ export function orderTotalsFirst(
 
 function summaryBulletGrounded(bullet: string, ctx: GroundingContext, figures: CasualtyFigure[]): boolean {
   const verbatim = ctx.text.findAll(bullet);
-  if (verbatim.length > 0) return verbatim.some((s) => !touchesInjection(ctx.injections, s.start, s.end));
+  const clean = verbatim.filter((s) => !touchesInjection(ctx.injections, s.start, s.end));
+  if (verbatim.length > 0 && clean.length === 0) return false;
+  // A whole sentence is the article's own statement. A fragment ("30 people died." out of "Officials said 30
+  // people died.") can drop the attribution, so it is checked like any paraphrase (truth rule 3).
+  if (clean.some((s) => ctx.sentences.some((x) => x.start === s.start && x.end === s.end))) return true;
   if (!numbersGrounded(bullet, ctx) || echoesInjection(bullet, ctx)) return false;
   if (ATTRIBUTION_CUE.test(bullet)) return true;
   // A paraphrase stating a number the article attributes must say so too (truth rule 3). The sentence the
@@ -350,63 +369,9 @@ function widenToSentence(span: Span, ctx: GroundingContext): Span {
   return sentence ?? span;
 }
 
-const NUMBER_WORDS: Record<string, string> = {
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  ten: '10',
-  eleven: '11',
-  twelve: '12',
-  thirteen: '13',
-  fourteen: '14',
-  fifteen: '15',
-  sixteen: '16',
-  seventeen: '17',
-  eighteen: '18',
-  nineteen: '19',
-  twenty: '20',
-  thirty: '30',
-  forty: '40',
-  fifty: '50',
-  sixty: '60',
-  seventy: '70',
-  eighty: '80',
-  ninety: '90',
-  hundred: '100',
-  thousand: '1000',
-  million: '1000000',
-  billion: '1000000000',
-  dozen: '12',
-  hundreds: 'hundreds',
-  thousands: 'thousands',
-  millions: 'millions',
-  dozens: 'dozens',
-  scores: 'scores',
-};
-
-/**
- * The numbers a text states, as comparable values: '1,000' and 'thousand' differ, '30' and 'thirty' agree.
- * 'one' is left out: it is mostly a pronoun ("one of the officials").
- */
-export function numberValues(text: string): string[] {
-  const values: string[] = [];
-  const re = /\d+(?:[.,:]\d+)*|[A-Za-z]+/g;
-  for (const m of normalizeForMatch(text).matchAll(re)) {
-    const token = m[0];
-    if (/^\d/.test(token)) {
-      const n = Number(token.replace(/,/g, ''));
-      values.push(token.includes(':') || Number.isNaN(n) ? token : String(n));
-    } else {
-      const word = NUMBER_WORDS[token.toLowerCase()];
-      if (word) values.push(word);
-    }
-  }
-  return values;
+/** The numbers a text states, compared after quote/dash normalisation ("thirty–nine" is "thirty-nine"). */
+function numberValues(text: string): string[] {
+  return statedNumbers(normalizeForMatch(text));
 }
 
 function unique(items: string[]): string[] {

@@ -174,6 +174,49 @@ function toMatch(m: RegExpExecArray): CountMatch | null {
   return { ...base, value, ...bounds(qualifier, value) };
 }
 
+const SCALE_WORDS = Object.keys(SCALES).join('|');
+// A number as written, its scale word included, so '1.7 million' is one value and never '1.7' and 'million'.
+const STATED_NUMBER = new RegExp(
+  `(?:\\d+(?:[.,:]\\d+)*|(?:(?:${TEN_WORDS})-(?:${UNIT_WORDS})|${TEN_WORDS}|${UNIT_WORDS})(?![a-z]))(?:\\s+(?:${SCALE_WORDS}|dozen)(?![a-z]))?|[a-z]+`,
+  'gi',
+);
+
+/** One token's value: '1,200' → '1200', 'thirty' → '30', 'dozens' → 'dozens'; times stay as written. */
+function tokenValue(token: string): string | null {
+  if (/^\d/.test(token)) {
+    const n = Number(token.replace(/,/g, ''));
+    return token.includes(':') || Number.isNaN(n) ? token : String(n);
+  }
+  const word = token.toLowerCase();
+  // 'one' is mostly a pronoun ("one of the officials").
+  if (word === 'one') return null;
+  if (VAGUE[word] !== undefined) return word;
+  const n = UNITS[word] ?? TENS[word] ?? SCALES[word] ?? (word === 'dozen' ? 12 : undefined);
+  return n === undefined ? null : String(n);
+}
+
+/**
+ * Every number a text states, as comparable values, for checking that a paraphrase uses only the article's
+ * numbers: '30' and 'thirty' agree; 'thirty-nine' is 39 (not 30 and 9), '1.7 million' is 1700000 and
+ * 'two dozen' 24, so no part of a number passes for a number of its own. Vague plurals stay words.
+ * Broader than findCounts on purpose: ages, times and percentages are numbers a paraphrase may not invent.
+ */
+export function statedNumbers(text: string): string[] {
+  const values: string[] = [];
+  for (const [phrase] of text.matchAll(STATED_NUMBER)) {
+    const whole = /[\s-]/.test(phrase) ? numberValue(phrase) : null;
+    if (whole !== null) {
+      values.push(String(whole));
+      continue;
+    }
+    for (const [token] of phrase.matchAll(/\d+(?:[.,:]\d+)*|[a-z]+/gi)) {
+      const v = tokenValue(token);
+      if (v !== null) values.push(v);
+    }
+  }
+  return values;
+}
+
 /** Every count phrase in a string, in order, with offsets; "from 72 to 129" is two counts, not a range. */
 export function findCounts(text: string): CountMatch[] {
   const found: CountMatch[] = [];

@@ -7,9 +7,10 @@ import type { Sentence } from './sentences';
 const ANONYMOUS =
   /\b(?:on background|on condition of anonymity|(?:asked|declined) not to be (?:named|identified)|(?:asked|declined) to be (?:named|identified)|spoke anonymously|not authori[sz]ed to (?:speak|discuss|comment)|sources? (?:said|say|told|familiar)|a (?:person|source|people) familiar with|(?:a|an|one|two|three|several) (?:senior |former |U\.S\. |Western |European |Israeli |Russian |administration |government |military |defen[cs]e |intelligence |police |security )*(?:official|officials|diplomat|diplomats|source|sources) (?:said|told|says|who)\b)/i;
 const MEDIA =
-  /(?:\b(?:The New York Times|The Washington Post|The Wall Street Journal|Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse|BBC|CNN|Al Jazeera|Bloomberg|TASS|Tass|RIA Novosti|Interfax|Xinhua|Politico|Axios)\b|\b(?:state|local|news|Western|Russian|Israeli|Iranian|Chinese) media\b|\b(?:state )?(?:broadcaster|television|TV|newspaper|news agency|news channel|news outlet|daily)\b|\b[A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Times|Post|Journal|Gazette|Herald|Tribune|Guardian|Telegraph)\b)/;
+  /(?:\b(?:The New York Times|The Washington Post|The Wall Street Journal|Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse|BBC|CNN|Al Jazeera|Bloomberg|TASS|Tass|RIA Novosti|Interfax|Xinhua|Politico|Axios)\b|\b(?:state|local|news|Western|Russian|Israeli|Iranian|Chinese) media\b|\b(?:state )?(?:broadcaster|television|TV|newspaper|news agency|news channel|news outlet|daily)\b|\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,6} (?:Times|Post|Journal|Gazette|Herald|Tribune|Guardian|Telegraph)\b)/;
 const ACCORDING_TO = /\b(?:according to|reported by|citing)\s+([^,;]+)/g;
 const REPORTED = /([^,;“”"]+?)\s+(?:reported|reports|said|says)\b/g;
+const REPORTING_VERB = /\s+(?:reported|reports|said|says)\b/g;
 const UNVERIFIED =
   /\b(?:could not (?:be )?independently (?:verify|verified|confirm|confirmed)|could not (?:immediately )?(?:verify|confirm)|(?:could|can) not (?:immediately )?(?:be )?(?:verified|confirmed)|has not been (?:independently )?(?:verified|confirmed)|have not (?:independently )?(?:confirmed|verified)|unconfirmed|unverified|offered no evidence|provided no evidence|without (?:providing |offering )?(?:any )?evidence)\b/i;
 const UPDATE =
@@ -25,17 +26,31 @@ function outletOf(sentences: Sentence[]): string | null {
 
 /** The outlet a sentence relays from ("according to The New York Times", "local media reported"). */
 function secondhandSource(s: string, ownOutlet: string | null): string | null {
-  for (const re of [ACCORDING_TO, REPORTED]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
-      const media = MEDIA.exec(m[1]!.trim());
-      if (!media) continue;
-      // The outlet's own reporting ("a count by Reuters" in a Reuters story) is first-hand.
-      if (ownOutlet && media[0].includes(ownOutlet)) continue;
-      return media[0];
-    }
+  const relayers = [...[...s.matchAll(ACCORDING_TO)].map((m) => m[1]!), ...reportingSubjects(s)];
+  for (const relayer of relayers) {
+    const media = MEDIA.exec(relayer.trim());
+    if (!media) continue;
+    // The outlet's own reporting ("a count by Reuters" in a Reuters story) is first-hand.
+    if (ownOutlet && media[0].includes(ownOutlet)) continue;
+    return media[0];
   }
   return null;
+}
+
+/**
+ * The subjects of "X reported" / "X said". A match never crosses , ; or a quote mark, so each stretch between
+ * them is read alone and only up to its last verb: a lazy scan over a long stretch with no verb left would
+ * restart at every character (n² on hostile text).
+ */
+function reportingSubjects(s: string): string[] {
+  const subjects: string[] = [];
+  for (const stretch of s.split(/[,;“”"]/)) {
+    let end = -1;
+    for (const verb of stretch.matchAll(REPORTING_VERB)) end = verb.index + verb[0].length;
+    if (end < 0) continue;
+    for (const m of stretch.slice(0, end).matchAll(REPORTED)) subjects.push(m[1]!);
+  }
+  return subjects;
 }
 
 const TIME_MARK =

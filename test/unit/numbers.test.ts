@@ -1,4 +1,4 @@
-import { findCounts, numberValue, parseCount } from '../../src/analyze/numbers';
+import { findCounts, numberValue, parseCount, statedNumbers } from '../../src/analyze/numbers';
 
 describe('parseCount: the bounds a count phrase states', () => {
   it.each([
@@ -73,5 +73,27 @@ describe('numberValue', () => {
   it('rejects malformed compounds rather than guessing', () => {
     expect(numberValue('six-twenty')).toBeNull();
     expect(numberValue('seventy-three')).toBe(73);
+  });
+});
+
+describe('statedNumbers: the numbers a paraphrase may use', () => {
+  it('reads a compound number as one value, never as its parts', () => {
+    expect(statedNumbers('thirty-nine people')).toEqual(['39']);
+    expect(statedNumbers('1.7 million displaced')).toEqual(['1700000']);
+    expect(statedNumbers('two dozen wounded')).toEqual(['24']);
+    expect(statedNumbers('twenty-one of them')).toEqual(['21']);
+  });
+
+  it('keeps digits, number words, times and vague plurals comparable', () => {
+    expect(statedNumbers('1,200 or thirty, at 4:54, dozens; a six-storey 9-year-old')).toEqual([
+      '1200',
+      '30',
+      '4:54',
+      'dozens',
+      '6',
+      '9',
+    ]);
+    expect(statedNumbers('one of the officials said so often')).toEqual([]);
+    expect(statedNumbers('seventeen and a million')).toEqual(['17', '1000000']);
   });
 });

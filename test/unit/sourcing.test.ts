@@ -1,6 +1,7 @@
 import { findCasualties } from '../../src/analyze/casualties';
 import { splitSentences } from '../../src/analyze/sentences';
 import { findSourcing } from '../../src/analyze/sourcing';
+import { finishes } from './finishes';
 
 function notes(text: string) {
   const sentences = splitSentences(text);
@@ -63,5 +64,22 @@ describe('sourcing notes', () => {
       'The explosion killed at least 98 people, the road safety agency said. ' +
       'In October, a blast in another state killed more than 150 people, according to police.';
     expect(kinds(text)).toEqual(['single_source']);
+  });
+});
+
+describe('sourcing notes on hostile text', () => {
+  // Scans that restart at every character of a long stretch took tens of seconds on these.
+  it('reads a very long "according to" tail of capitalised words promptly', () => {
+    const text = `Ten died, according to ${'Aa '.repeat(60000)}.`;
+    let found: string[] = [];
+    expect(finishes(() => (found = kinds(text)))).toBe(true);
+    expect(found).toEqual([]);
+  });
+
+  it('still finds the outlet after a very long stretch with no reporting verb', () => {
+    const text = `${'x '.repeat(90000)}, Reuters said.`;
+    let found: string[] = [];
+    expect(finishes(() => (found = kinds(text)))).toBe(true);
+    expect(found).toEqual(['secondhand']);
   });
 });
