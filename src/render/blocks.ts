@@ -12,7 +12,7 @@ import {
   type PhraseStyle,
 } from './describe';
 import { stripInvisible } from '../article/clean-text';
-import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn';
+import { escapeMrkdwn, escapeWithin, mrkdwnLink, truncate } from './mrkdwn';
 
 export interface TextObject {
   type: 'mrkdwn' | 'plain_text';
@@ -43,6 +43,12 @@ export const LIMITS = {
 } as const;
 
 const SECTION_SOFT_LIMIT = LIMITS.sectionChars - 100;
+/** Site, byline and dates come from the page unbounded (a wire story can list fifty authors). */
+const META_PART_CHARS = 400;
+/** Past this the link is left out rather than cut: a cut URL would open the wrong page. */
+const LINK_URL_CHARS = 1000;
+/** The footer carries the model name the server reported. */
+const FOOTER_CHARS = 600;
 
 const SLACK_STYLE: PhraseStyle = { count: (c) => `*${escapeMrkdwn(c)}*`, text: escapeMrkdwn };
 
@@ -83,8 +89,10 @@ function buildBlocks(a: Analysis, quoteMax: number, listScale: number): Block[] 
       text: truncate(stripInvisible(a.title || 'Untitled article'), LIMITS.headerChars),
     },
   });
-  const meta = metaLine(a).map(escapeMrkdwn);
-  meta.push(mrkdwnLink(a.finalUrl || a.url, 'Open article'));
+  // Together at most 4 × 400 + 1,000 characters, inside the 3,000 of a context element.
+  const meta = metaLine(a).map((m) => escapeWithin(m, META_PART_CHARS));
+  const link = a.finalUrl || a.url;
+  meta.push(link.length <= LINK_URL_CHARS ? mrkdwnLink(link, 'Open article') : 'link too long to show');
   blocks.push(context(meta.join(' · ')));
 
   const partial = partialLine(a);
@@ -138,7 +146,7 @@ function buildBlocks(a: Analysis, quoteMax: number, listScale: number): Block[] 
     blocks.push(section('_I found nothing to flag in this article._'));
   }
   blocks.push({ type: 'divider' });
-  blocks.push(context(escapeMrkdwn(analyzerLine(a))));
+  blocks.push(context(escapeWithin(analyzerLine(a), FOOTER_CHARS)));
   return blocks;
 }
 

@@ -10,16 +10,31 @@ export function escapeMrkdwn(s: string): string {
   return stripInvisible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Cuts to at most `max` characters, ending with an ellipsis when cut. Works on code points. */
+/**
+ * Cuts to at most `max` characters, ending with an ellipsis when cut. Characters are counted as UTF-16 units
+ * (an emoji counts two, as Slack's limits do) and a surrogate pair is never split.
+ */
 export function truncate(s: string, max: number): string {
-  const chars = Array.from(s);
-  if (chars.length <= max) return s;
-  return (
-    chars
-      .slice(0, Math.max(0, max - 1))
-      .join('')
-      .trimEnd() + '…'
-  );
+  if (s.length <= max) return s;
+  let out = '';
+  for (const ch of s) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return out.trimEnd() + '…';
+}
+
+/** Escaped for mrkdwn and at most `max` characters once escaped (`&` alone grows to five). */
+export function escapeWithin(s: string, max: number): string {
+  const escaped = escapeMrkdwn(s);
+  if (escaped.length <= max) return escaped;
+  let out = '';
+  for (const ch of stripInvisible(s)) {
+    const e = escapeMrkdwn(ch);
+    if (out.length + e.length > max - 1) break;
+    out += e;
+  }
+  return out.trimEnd() + '…';
 }
 
 /**

@@ -51,6 +51,7 @@ export function renderText(a: Analysis): string {
     out.push(`  • ${clean(s.note)}`);
     out.push(quote(s.quote));
   }
-  out.push('', `— ${analyzerLine(a)}`);
+  // The model name is whatever the model server reported: a control sequence there would reach the terminal.
+  out.push('', `— ${clean(analyzerLine(a))}`);
   return out.join('\n') + '\n';
 }

@@ -2,10 +2,13 @@ import Database from 'better-sqlite3';
 import type { Analysis } from '../analysis';
 import type { ClaimResult, Store } from './store';
 
+const PRUNE_EVERY_MS = 10 * 60_000;
+
 /** The embedded store: a single SQLite file (or ':memory:'). Synchronous calls are fine at bot scale. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly now: () => number;
+  private lastPrune = 0;
 
   constructor(file: string, opts: { now?: () => number } = {}) {
     this.now = opts.now ?? Date.now;
@@ -20,6 +23,7 @@ export class SqliteStore implements Store {
 
   claim(key: string, staleMs: number): ClaimResult {
     const now = this.now();
+    this.pruneNowAndThen(now);
     const tx = this.db.transaction((): ClaimResult => {
       const row = this.db
         .prepare('SELECT claimed_at, done, expires_at FROM claims WHERE key = ?')
@@ -51,13 +55,20 @@ export class SqliteStore implements Store {
 
   putCached(url: string, analysis: Analysis, ttlMs: number): void {
     if (ttlMs <= 0) return;
+    this.pruneNowAndThen(this.now());
     this.db
       .prepare('INSERT OR REPLACE INTO cache (url, json, expires_at) VALUES (?, ?, ?)')
       .run(url, JSON.stringify(analysis), this.now() + ttlMs);
   }
 
+  /** A bot runs for months: expired claims and cached analyses are dropped as it goes, not only at start. */
+  private pruneNowAndThen(now: number): void {
+    if (now - this.lastPrune >= PRUNE_EVERY_MS) this.prune();
+  }
+
   private prune(): void {
     const now = this.now();
+    this.lastPrune = now;
     this.db.prepare('DELETE FROM claims WHERE expires_at <= ?').run(now);
     this.db.prepare('DELETE FROM cache WHERE expires_at <= ?').run(now);
   }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { SqliteStore } from '../../src/store/sqlite-store';
@@ -56,6 +57,26 @@ describe('the embedded store', () => {
     expect(store.getCached('u')).toEqual(analysis);
     now += 1000;
     expect(store.getCached('u')).toBeNull();
+  });
+
+  it('forgets expired claims and cached analyses while it keeps running', () => {
+    const file = `${tmpdir()}/newsdesk-prune-${process.pid}-${Date.now()}.sqlite`;
+    const a = new SqliteStore(file, { now: () => now });
+    for (let i = 0; i < 50; i++) {
+      a.claim(`msg:C1:${i}`, 90_000);
+      a.complete(`msg:C1:${i}`, 3_600_000);
+      a.putCached(`https://x.example/${i}`, analysis, 3_600_000);
+    }
+    now += 2 * 3_600_000;
+    a.claim('msg:C1:later', 90_000);
+    a.putCached('https://x.example/later', analysis, 3_600_000);
+    const peek = new Database(file, { readonly: true });
+    const count = (table: string) =>
+      (peek.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([count('claims'), count('cache')]).toEqual([1, 1]);
+    peek.close();
+    a.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   });
 
   it('survives a restart when backed by a file', () => {
