@@ -29,7 +29,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   const analyzer = config.llm ? `model ${config.llm.model}` : `offline analyzer (${config.offlineReason})`;
   slack.app.logger.info(
     config.slack.mode === 'socket'
-      ? `Newsdesk connected in Socket Mode; ${analyzer}`
+      ? `Newsdesk connected in Socket Mode (health check on http://${config.slack.host}:${port}/healthz); ${analyzer}`
       : `Newsdesk listening on http://${config.slack.host}:${port}/slack/events (HTTP mode); ${analyzer}`,
   );
 

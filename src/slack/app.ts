@@ -3,7 +3,7 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger, type Receiver } from '@slack/bolt';
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Config, LogLevel as OurLevel } from '../config';
 import type { AnalysisQueue } from '../jobs/analysis-queue';
 import type { Store } from '../store/store';
@@ -26,8 +26,8 @@ export interface SlackAppDeps {
 
 export interface RunningSlackApp {
   app: App;
-  /** Starts listening (HTTP) or connects (Socket Mode). Resolves with the HTTP port when there is one. */
-  start(): Promise<{ port: number | null }>;
+  /** Starts listening (HTTP) or connects (Socket Mode). Resolves with the port of /slack/events or /healthz. */
+  start(): Promise<{ port: number }>;
   stop(): Promise<void>;
 }
 
@@ -48,18 +48,15 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
     timeout: 10_000,
   };
-  const healthz: CustomRoute = {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, mode: slack.mode, queue: deps.queue.load }));
-    },
-  };
+  const health = () => JSON.stringify({ ok: true, mode: slack.mode, queue: deps.queue.load });
 
   let receiver: Receiver;
   let httpReceiver: HTTPReceiver | null = null;
   let socketReceiver: SocketModeReceiver | null = null;
+  // Socket Mode has no listener of its own; containers still probe /healthz. Bolt's socket receiver would
+  // serve customRoutes on every interface (ignoring HOST) and crash the process on a taken PORT, so the
+  // probe gets a server of ours.
+  let healthServer: Server | null = null;
   if (slack.mode === 'socket') {
     // Bolt 5.1 does not hand App's clientOptions to the socket client, so apps.connections.open would go to
     // slack.com whatever SLACK_API_URL says; building the receiver ourselves fixes that.
@@ -67,11 +64,23 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
       appToken: slack.appToken!,
       logLevel,
       logger: deps.logger,
-      installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl }, port: slack.port },
-      customRoutes: [healthz],
+      installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
     });
     receiver = socketReceiver;
+    healthServer = createServer((req, res) => {
+      const isProbe = req.method === 'GET' && req.url?.split('?')[0] === '/healthz';
+      res.writeHead(isProbe ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(isProbe ? health() : '{"ok":false}');
+    });
   } else {
+    const healthz: CustomRoute = {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(health());
+      },
+    };
     httpReceiver = new HTTPReceiver({
       signingSecret: slack.signingSecret!,
       endpoints: '/slack/events',
@@ -109,6 +118,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
       store: deps.store,
       logger,
       maxLinks: slack.maxLinksPerMessage,
+      work,
     }),
   };
   registerMention(app, ctx);
@@ -133,12 +143,34 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
           { cause: err },
         );
       }
-      if (httpReceiver) {
-        const server = (await httpReceiver.start({ port: slack.port, host: slack.host })) as Server;
-        return { port: (server.address() as AddressInfo).port };
+      try {
+        if (httpReceiver) {
+          const server = (await httpReceiver.start({ port: slack.port, host: slack.host })) as Server;
+          return { port: (server.address() as AddressInfo).port };
+        }
+        const server = healthServer!;
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(slack.port, slack.host, () => {
+            server.off('error', reject);
+            resolve();
+          });
+        });
+      } catch (err) {
+        throw listenError(err, slack.port, slack.host);
       }
-      await app.start();
-      return { port: null };
+      try {
+        await app.start();
+      } catch (err) {
+        const code = slackErrorCode(err);
+        throw new Error(
+          code === 'invalid_auth' || code === 'not_authed' || code === 'not_allowed_token_type'
+            ? `Slack refused SLACK_APP_TOKEN (${code}); create an app-level token with scope connections:write under Basic Information → App-Level Tokens`
+            : `could not open a Socket Mode connection through ${slack.apiUrl} (${code ?? (err instanceof Error ? err.message : String(err))})`,
+          { cause: err },
+        );
+      }
+      return { port: (healthServer!.address() as AddressInfo).port };
     },
     async stop() {
       // SocketModeReceiver.stop() resolves before the WebSocket has closed; wait for the client to say so,
@@ -150,8 +182,26 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
           : Promise.resolve();
       await app.stop();
       await disconnected;
+      if (healthServer?.listening) {
+        const server = healthServer;
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
       // Answers already promised get to finish; the fetch and model deadlines bound how long that takes.
       await work.drain(45_000);
     },
   };
+}
+
+/** A listener that could not start, said in terms of the settings that fix it. */
+function listenError(err: unknown, port: number, host: string): Error {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const message =
+    code === 'EADDRINUSE'
+      ? `PORT ${port} is already in use on ${host}; stop what is using it or set PORT to a free port`
+      : code === 'EACCES'
+        ? `not allowed to listen on PORT ${port}; use a port above 1023 or run with the needed rights`
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+          ? `HOST ${host} is not an address of this machine; use 0.0.0.0 or 127.0.0.1`
+          : `could not listen on ${host}:${port} (${err instanceof Error ? err.message : String(err)})`;
+  return new Error(message, { cause: err });
 }

@@ -6,8 +6,9 @@ import { isNewsdeskError } from '../errors';
 import type { AnalysisQueue } from '../jobs/analysis-queue';
 import { renderAnalysisMessage } from '../render/blocks';
 import type { Store } from '../store/store';
-import { failureLine, HOW_TO, readingLine, skippedLine } from './messages';
+import { failureLine, HOW_TO, readingLine, refusedLine, skippedLine } from './messages';
 import type { SlackCalls } from './slack-calls';
+import type { WorkTracker } from './work-tracker';
 
 export interface IncomingMessage {
   channel: string;
@@ -24,6 +25,7 @@ export interface AnswererDeps {
   store: Store;
   logger: Logger;
   maxLinks: number;
+  work: WorkTracker;
 }
 
 /** A message whose first delivery died gets answered by Slack's retry after this long. */
@@ -37,22 +39,29 @@ export class LinkAnswerer {
   constructor(private readonly deps: AnswererDeps) {}
 
   /**
-   * Claims the message so Slack's retries, and the app_mention + message events that the same message can
-   * raise, produce one answer. Returns false when someone already answered (or is answering) it.
+   * Answers one Slack message once, however often it arrives: Slack's retries, and the app_mention and
+   * message events the same message can raise, share one claim. No link found: the how-to, or the line
+   * `findLinks` gives instead when it could not look.
    */
-  claim(channel: string, ts: string): boolean {
-    return this.deps.store.claim(`msg:${channel}:${ts}`, STALE_CLAIM_MS) === 'claimed';
+  async answerOnce(
+    msg: Omit<IncomingMessage, 'links'>,
+    findLinks: () => Promise<string[] | { instead: string }> | string[],
+  ): Promise<void> {
+    const key = `msg:${msg.channel}:${msg.ts}`;
+    if (this.deps.store.claim(key, STALE_CLAIM_MS) !== 'claimed') return;
+    await this.deps.work.track(async () => {
+      try {
+        const links = await findLinks();
+        if (Array.isArray(links) && links.length) await this.answer({ ...msg, links });
+        else
+          await this.post(msg.channel, msg.threadTs ?? msg.ts, 'instead' in links ? links.instead : HOW_TO);
+      } finally {
+        this.deps.store.complete(key, KEEP_DONE_MS);
+      }
+    });
   }
 
-  complete(channel: string, ts: string): void {
-    this.deps.store.complete(`msg:${channel}:${ts}`, KEEP_DONE_MS);
-  }
-
-  async postHowTo(channel: string, threadTs: string): Promise<void> {
-    await this.post(channel, threadTs, HOW_TO);
-  }
-
-  async answer(msg: IncomingMessage): Promise<void> {
+  private async answer(msg: IncomingMessage): Promise<void> {
     const { calls, client, maxLinks } = this.deps;
     const threadTs = msg.threadTs ?? msg.ts;
     const links = msg.links.slice(0, maxLinks);
@@ -85,7 +94,7 @@ export class LinkAnswerer {
       message = { text: failureLine(url, err) };
     }
     if (placeholderTs) {
-      const updated = await this.deps.calls.call('chat.update', () =>
+      const updated = await this.deps.calls.attempt('chat.update', () =>
         this.deps.client.chat.update({
           channel,
           ts: placeholderTs,
@@ -93,15 +102,25 @@ export class LinkAnswerer {
           ...(message.blocks ? { blocks: message.blocks as never } : {}),
         }),
       );
-      if (updated) return;
+      if ('value' in updated) return;
     }
     // The placeholder could not be posted or updated: a fresh reply still gets the answer to the reader.
-    await this.post(channel, threadTs, message.text, message.blocks);
+    const posted = await this.attemptPost(channel, threadTs, message.text, message.blocks);
+    if ('value' in posted || !placeholderTs) return;
+    // Slack refused the answer itself (its layout or size): the placeholder must not say "Reading…" forever.
+    await this.deps.calls.call('chat.update', () =>
+      this.deps.client.chat.update({ channel, ts: placeholderTs, text: refusedLine(url, posted.error) }),
+    );
   }
 
   /** Posts in a thread; returns the new message's ts, or null if Slack refused (already logged). */
   async post(channel: string, threadTs: string, text: string, blocks?: unknown[]): Promise<string | null> {
-    const res = await this.deps.calls.call('chat.postMessage', () =>
+    const res = await this.attemptPost(channel, threadTs, text, blocks);
+    return 'value' in res ? (res.value.ts ?? null) : null;
+  }
+
+  private attemptPost(channel: string, threadTs: string, text: string, blocks?: unknown[]) {
+    return this.deps.calls.attempt('chat.postMessage', () =>
       this.deps.client.chat.postMessage({
         channel,
         thread_ts: threadTs,
@@ -110,6 +129,5 @@ export class LinkAnswerer {
         ...POST_DEFAULTS,
       }),
     );
-    return res?.ts ?? null;
   }
 }

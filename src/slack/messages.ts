@@ -38,8 +38,27 @@ export function failureLine(url: string, err: unknown): string {
   return `:warning: ${shortLink(url)}: something went wrong on my side while reading this link. Please try again in a minute.`;
 }
 
+/** Slack would not take the answer itself (most often a layout or size problem on our side). */
+export function refusedLine(url: string, slackError: string): string {
+  return `:warning: ${shortLink(url)}: Slack refused the analysis (${escapeMrkdwn(slackError)}); please try again, and report it if it keeps happening.`;
+}
+
+/** Named one by one up to this many; a pasted round-up of fifty links gets a count, not a wall of links. */
+const SKIPPED_NAMED = 5;
+
 export function skippedLine(max: number, skipped: string[]): string {
-  return `I read the first ${max} link${max === 1 ? '' : 's'} only; skipped: ${skipped.map(shortLink).join(', ')}.`;
+  const named = skipped.slice(0, SKIPPED_NAMED).map(shortLink).join(', ');
+  const more = skipped.length > SKIPPED_NAMED ? ` and ${skipped.length - SKIPPED_NAMED} more` : '';
+  return `I read the first ${max} link${max === 1 ? '' : 's'} only; skipped: ${named}${more}.`;
+}
+
+/** Mentioned in a thread without a link, and the thread's first message could not be read. */
+export function cannotReadThreadLine(slackError: string): string {
+  const why =
+    slackError === 'missing_scope'
+      ? 'I’m not allowed to read this thread’s first message (the app needs channels:history or groups:history).'
+      : `I couldn’t read this thread’s first message (Slack said ${escapeMrkdwn(slackError)}).`;
+  return `${why} Mention me again with the link itself, e.g. \`@Newsdesk https://example.com/story\`.`;
 }
 
 /** Why a public post failed, and what the person can do about it. */

@@ -13,10 +13,6 @@ export class WorkTracker {
     }
   }
 
-  get size(): number {
-    return this.pending.size;
-  }
-
   /** Waits for the work under way, at most `timeoutMs`. */
   async drain(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;

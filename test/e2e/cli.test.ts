@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { ArticleServer } from '../fakes/article-server';
-import { SHARED } from '../support/articles';
+import { FakeOpenAIServer } from '../fakes/openai-server';
+import { SHARED, SOHR_TOTAL_FROM_MODEL } from '../support/articles';
 
 const CLI = path.resolve(__dirname, '../../dist/src/cli.js');
 const SEED_HTML = path.join(SHARED, 'fixtures/thehill-russia-syria.html');
@@ -133,5 +134,29 @@ describe('newsdesk analyze', () => {
     });
     expect(r.code).toBe(4);
     expect(r.err).toMatch(/\n\s+at /);
+  });
+});
+
+describe('newsdesk analyze with a model server', () => {
+  it('prints no terminal control sequence the model server sends as its model name', async () => {
+    const model = await FakeOpenAIServer.start();
+    try {
+      model.reply({
+        type: 'completion',
+        model: 'gpt\u001b[2J\u001b]0;pwned\u0007-e2e',
+        content: { summary: [], casualties: [SOHR_TOTAL_FROM_MODEL], contested: [], sourcing: [] },
+      });
+      const r = await run(['analyze', SEED_HTML], {
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: model.baseURL,
+        OPENAI_MODEL: 'gpt-e2e',
+      });
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('Analysis by gpt[2J]0;pwned-e2e, checked against the article text');
+      // eslint-disable-next-line no-control-regex -- the point is that none reach the terminal
+      expect(r.out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/);
+    } finally {
+      await model.close();
+    }
   });
 });

@@ -54,8 +54,11 @@ function capturingLogger(logs: string[]): Logger {
 export async function startHarness(
   env: Record<string, string> = {},
   mode: 'http' | 'socket' = 'http',
+  /** Scripts the fake before the app first talks to it (e.g. a refused token). */
+  prepare?: (slack: FakeSlack) => void,
 ): Promise<Harness> {
   const slack = await FakeSlack.start();
+  prepare?.(slack);
   const articles = await ArticleServer.start();
   articles.serveFile('/seed', SEED_HTML, 'text/html; charset=utf-8');
   const signingSecret = randomBytes(16).toString('hex');
@@ -77,14 +80,24 @@ export async function startHarness(
   });
   const logs: string[] = [];
   const app = createSlackApp(config, { queue, store, logger: capturingLogger(logs) });
-  const { port } = await app.start();
+  let port: number;
+  try {
+    ({ port } = await app.start());
+  } catch (err) {
+    // A test of a failed start still leaves nothing running behind it.
+    await app.stop().catch(() => undefined);
+    store.close();
+    await articles.close();
+    await slack.close();
+    throw err;
+  }
   return {
     slack,
     articles,
     app,
     config,
     store,
-    base: `http://127.0.0.1:${port ?? 0}`,
+    base: `http://127.0.0.1:${port}`,
     signingSecret,
     logs,
     async close() {

@@ -104,6 +104,17 @@ describe('a mention with a link', () => {
     expect(h.articles.hits('/l4')).toBe(0);
   });
 
+  it('names a handful of skipped links and counts the rest, however many were pasted', async () => {
+    const links = Array.from({ length: 40 }, (_, i) => `<${h.articles.origin}/roundup-${i}>`);
+    await postEvent(h, eventBody(mention(links.join(' '), { channel: 'CMANY' })));
+    await h.slack.waitFor(() => updatesIn('CMANY').length === 3);
+    const skipped = String(postsIn('CMANY').find((c) => /skipped/.test(String(c.args.text)))!.args.text);
+    expect(skipped).toMatch(/^I read the first 3 links only; skipped: `127\.0\.0\.1:\d+\/roundup-3`, /);
+    expect(skipped).toContain('roundup-7`');
+    expect(skipped).not.toContain('roundup-8');
+    expect(skipped).toMatch(/ and 32 more\.$/);
+  });
+
   it('reads the links of the thread parent when mentioned in a thread without a link', async () => {
     h.slack.seedMessage('CF', {
       ts: '1699999000.000100',
@@ -118,6 +129,18 @@ describe('a mention with a link', () => {
       ts: '1699999000.000100',
     });
     expect(visibleText(updatesIn('CF')[0]!.args)).toContain('Syrian Observatory');
+  });
+
+  it('says so when it may not read the thread’s first message, instead of the generic how-to', async () => {
+    h.slack.fail('conversations.replies', { error: 'missing_scope', when: (a) => a.channel === 'GPRIV' });
+    const ev = mention('summarize this please', { channel: 'GPRIV', thread_ts: '1699999000.000200' });
+    await postEvent(h, eventBody(ev));
+    await h.slack.waitFor(() => postsIn('GPRIV').length === 1);
+    const reply = postsIn('GPRIV')[0]!.args;
+    expect(reply.thread_ts).toBe('1699999000.000200');
+    expect(String(reply.text)).toMatch(
+      /^I’m not allowed to read this thread’s first message \(the app needs channels:history or groups:history\)\. Mention me again with the link itself/,
+    );
   });
 
   it('answers a mention with no link anywhere with a short how-to in the thread', async () => {
@@ -179,6 +202,35 @@ describe('a mention with a link', () => {
     expect(shown).not.toMatch(/<!(channel|here|everyone)>/);
     expect(shown).not.toContain('<@U123>');
     expect(shown).not.toContain('<https://evil.example');
+  });
+  it('answers an article whose title and metadata would overflow Slack’s limits', async () => {
+    // 50 long JSON-LD authors (a syndicated wire piece can list that many), a site name full of &, and a
+    // headline of astral emoji that Slack counts as two characters each.
+    const authors = Array.from({ length: 50 }, (_, i) => ({
+      '@type': 'Person',
+      name: `Correspondent ${i} ${'of the Field Desk '.repeat(5)}`,
+    }));
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: '🔥'.repeat(140),
+      author: authors,
+    };
+    const para =
+      '<p>Officials said the flood had forced 200 residents from their homes on Tuesday, according to the Red Cross, and rescue teams were searching the valley.</p>';
+    h.articles.route('/overflow', {
+      headers: { 'content-type': 'text/html' },
+      body: `<html><head><title>${'🔥'.repeat(140)}</title><meta property="og:site_name" content="${'&amp;'.repeat(900)}">
+        <script type="application/ld+json">${JSON.stringify(ld)}</script></head>
+        <body><article><h1>${'🔥'.repeat(140)}</h1>${para.repeat(4)}</article></body></html>`,
+    });
+    const ev = mention(`<${h.articles.origin}/overflow>`, { channel: 'COVER' });
+    await postEvent(h, eventBody(ev));
+    await h.slack.waitFor(() => updatesIn('COVER').length === 1 || h.slack.rejected.length > 0);
+    expect(h.slack.rejected).toEqual([]);
+    const answer = updatesIn('COVER');
+    expect(answer).toHaveLength(1);
+    expect(visibleText(answer[0]!.args)).toContain('200 residents');
   });
 });
 

@@ -112,4 +112,24 @@ describe('Slack API trouble', () => {
     await h.slack.waitFor(() => callsIn('chat.postMessage', 'CUPD').length === 2);
     expect(visibleText(callsIn('chat.postMessage', 'CUPD')[1]!.args)).toContain('Syrian Observatory');
   });
+
+  it('never leaves the placeholder reading when Slack refuses the analysis itself', async () => {
+    const withBlocks = (a: Record<string, unknown>) => a.channel === 'CREF' && a.blocks !== undefined;
+    h.slack.fail('chat.update', { error: 'invalid_blocks', when: withBlocks });
+    h.slack.fail('chat.postMessage', { error: 'invalid_blocks', when: withBlocks });
+    await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CREF' })));
+    const answered = () =>
+      h.slack.callsTo('chat.update').filter((c) => c.args.channel === 'CREF' && c.outcome?.ok === true);
+    await h.slack.waitFor(() => answered().length === 1);
+    const placeholder = h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CREF')!;
+    expect(placeholder.args.text).toMatch(/Reading/);
+    // the placeholder itself now says what happened, in one line
+    const shown = h.slack.message('CREF', String(answered()[0]!.args.ts))!;
+    expect(shown.thread_ts).toBe(placeholder.args.thread_ts);
+    expect(shown.text).toMatch(/^:warning: .*Slack refused the analysis \(invalid_blocks\)/);
+    expect(shown.text.split('\n')).toHaveLength(1);
+    expect(h.logs).toContainEqual(
+      expect.stringMatching(/invalid_blocks — Slack rejected the message layout/),
+    );
+  });
 });

@@ -1,5 +1,13 @@
 // /summarize and its "Post to channel" button, as Slack sends them: signed form posts to /slack/events.
-import { accepted, postForm, slashCommand, startHarness, visibleText, type Harness } from './harness';
+import {
+  accepted,
+  postForm,
+  SEED_HTML,
+  slashCommand,
+  startHarness,
+  visibleText,
+  type Harness,
+} from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -85,6 +93,44 @@ describe('/summarize', () => {
     const [why, analysis] = responsesTo(cmd.response_url);
     expect(String(why!.text)).toMatch(/invite me/i);
     expect(visibleText(analysis!)).toContain('Syrian Observatory');
+  });
+
+  it('answers every link within response_url’s five uses when it cannot post publicly', async () => {
+    h.slack.fail('chat.postMessage', {
+      error: 'not_in_channel',
+      times: 3,
+      when: (a) => a.channel === 'CPRIV3',
+    });
+    for (const p of ['/p1', '/p2', '/p3']) h.articles.serveFile(p, SEED_HTML, 'text/html');
+    const links = ['/p1', '/p2', '/p3'].map((p) => `${h.articles.origin}${p}`).join(' ');
+    const cmd = slashCommand(h, `${links} public`, { channel_id: 'CPRIV3' });
+    await postForm(h, cmd);
+    await h.slack.waitFor(() => responsesTo(cmd.response_url).length === 4 || h.slack.rejected.length > 0);
+    expect(h.slack.rejected).toEqual([]);
+    // one note saying why, then each analysis privately
+    const [why, ...analyses] = responsesTo(cmd.response_url);
+    expect(String(why!.text)).toMatch(/invite me/i);
+    expect(analyses).toHaveLength(3);
+    for (const a of analyses) expect(visibleText(a)).toContain('Syrian Observatory');
+  });
+
+  it('answers at most four links (a response_url takes five posts, one kept for a note), whatever MAX_LINKS_PER_MESSAGE says', async () => {
+    const wide = await startHarness({ MAX_LINKS_PER_MESSAGE: '7' });
+    try {
+      const paths = ['/w1', '/w2', '/w3', '/w4', '/w5', '/w6', '/w7'];
+      for (const p of paths) wide.articles.serveFile(p, SEED_HTML, 'text/html');
+      const cmd = slashCommand(wide, paths.map((p) => `${wide.articles.origin}${p}`).join(' '));
+      const ack = await postForm(wide, cmd);
+      expect(JSON.parse(ack.body).text).toMatch(/first 4 links only; skipped: .*\/w5.*\/w6.*\/w7/);
+      const id = cmd.response_url.split('/').pop();
+      const replies = () => wide.slack.responses.filter((r) => r.id === id);
+      await wide.slack.waitFor(() => replies().length === 4 || wide.slack.rejected.length > 0);
+      expect(wide.slack.rejected).toEqual([]);
+      expect(replies().every((r) => visibleText(r.body).includes('Syrian Observatory'))).toBe(true);
+      expect(['/w5', '/w6', '/w7'].map((p) => wide.articles.hits(p))).toEqual([0, 0, 0]);
+    } finally {
+      await wide.close();
+    }
   });
 
   it('answers a bad link with one line to the asker', async () => {

@@ -2,6 +2,7 @@
 // WebSocket, envelopes and acks.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FakeSlack } from '../fakes/slack';
 import { eventBody, mention, startHarness, visibleText, type Harness } from './harness';
 
 /** A port nobody is listening on right now (Bolt's Socket Mode health server takes a fixed port). */
@@ -78,5 +79,25 @@ describe('Socket Mode', () => {
       { accepts_response_payload: true },
     );
     expect(JSON.stringify(ack.payload)).toContain('/summarize <link>');
+  });
+
+  it('refuses to start with one clear line when PORT is taken, instead of crashing', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      await expect(startHarness({ PORT: String(port) }, 'socket')).rejects.toThrow(
+        `PORT ${port} is already in use on 127.0.0.1; stop what is using it or set PORT to a free port`,
+      );
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('names SLACK_APP_TOKEN when Slack refuses it', async () => {
+    const refuse = (slack: FakeSlack) => slack.fail('apps.connections.open', { error: 'invalid_auth' });
+    await expect(startHarness({ PORT: String(await freePort()) }, 'socket', refuse)).rejects.toThrow(
+      'Slack refused SLACK_APP_TOKEN (invalid_auth); create an app-level token with scope connections:write',
+    );
   });
 });

@@ -3,33 +3,27 @@
 import type { App } from '@slack/bolt';
 import { linksOfMessage } from '../../article/links';
 import type { SlackContext } from '../context';
+import { cannotReadThreadLine } from '../messages';
 
-export function registerMention(app: App, { answerer, calls, work }: SlackContext): void {
+export function registerMention(app: App, { answerer, calls }: SlackContext): void {
   app.event('app_mention', async ({ event, client }) => {
     if (event.bot_id || event.subtype) return;
-    if (!answerer.claim(event.channel, event.ts)) return;
-    await work.track(async () => {
-      try {
-        let links = linksOfMessage(event);
-        const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
-        if (!links.length && inThread) {
-          const replies = await calls.call('conversations.replies', () =>
-            client.conversations.replies({
-              channel: event.channel,
-              ts: event.thread_ts!,
-              limit: 1,
-              inclusive: true,
-            }),
-          );
-          const parent = replies?.messages?.[0];
-          if (parent) links = linksOfMessage(parent);
-        }
-        if (!links.length) await answerer.postHowTo(event.channel, event.thread_ts ?? event.ts);
-        else
-          await answerer.answer({ channel: event.channel, ts: event.ts, threadTs: event.thread_ts, links });
-      } finally {
-        answerer.complete(event.channel, event.ts);
-      }
+    const msg = { channel: event.channel, ts: event.ts, threadTs: event.thread_ts };
+    await answerer.answerOnce(msg, async () => {
+      const links = linksOfMessage(event);
+      const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
+      if (links.length || !inThread) return links;
+      const replies = await calls.attempt('conversations.replies', () =>
+        client.conversations.replies({
+          channel: event.channel,
+          ts: event.thread_ts!,
+          limit: 1,
+          inclusive: true,
+        }),
+      );
+      if ('error' in replies) return { instead: cannotReadThreadLine(replies.error) };
+      const parent = replies.value.messages?.[0];
+      return parent ? linksOfMessage(parent) : [];
     });
   });
 }

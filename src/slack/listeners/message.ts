@@ -16,7 +16,7 @@ interface PlainMessage {
   blocks?: unknown;
 }
 
-export function registerMessages(app: App, { answerer, watchChannels, work }: SlackContext): void {
+export function registerMessages(app: App, { answerer, watchChannels }: SlackContext): void {
   app.event('message', async ({ event, context }) => {
     const msg = event as unknown as PlainMessage;
     if (msg.subtype !== undefined || msg.bot_id) return;
@@ -27,14 +27,6 @@ export function registerMessages(app: App, { answerer, watchChannels, work }: Sl
 
     const links = linksOfMessage(msg);
     if (!links.length && !isDm) return;
-    if (!answerer.claim(msg.channel, msg.ts)) return;
-    await work.track(async () => {
-      try {
-        if (!links.length) await answerer.postHowTo(msg.channel, msg.thread_ts ?? msg.ts);
-        else await answerer.answer({ channel: msg.channel, ts: msg.ts, threadTs: msg.thread_ts, links });
-      } finally {
-        answerer.complete(msg.channel, msg.ts);
-      }
-    });
+    await answerer.answerOnce({ channel: msg.channel, ts: msg.ts, threadTs: msg.thread_ts }, () => links);
   });
 }

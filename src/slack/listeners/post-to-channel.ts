@@ -3,7 +3,8 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { renderAnalysisMessage } from '../../render/blocks';
 import type { SlackContext } from '../context';
 import { cannotPostLine, failureLine } from '../messages';
-import { POST_ACTION_ID, requestedByBlock } from '../post-blocks';
+import { POST_ACTION_ID } from '../post-blocks';
+import { postPublicly } from '../share';
 
 export function registerPostToChannel(app: App, ctx: SlackContext): void {
   app.action<BlockButtonAction>(POST_ACTION_ID, async ({ ack, body, action, client, respond }) => {
@@ -24,15 +25,7 @@ export function registerPostToChannel(app: App, ctx: SlackContext): void {
           await respond({ response_type: 'ephemeral', replace_original: false, text: failureLine(url, err) });
           return;
         }
-        const outcome = await ctx.calls.attempt('chat.postMessage', () =>
-          client.chat.postMessage({
-            channel,
-            text: rendered.text,
-            blocks: [...rendered.blocks, requestedByBlock(body.user.id, '/summarize')] as never,
-            unfurl_links: false,
-            unfurl_media: false,
-          }),
-        );
+        const outcome = await postPublicly(client, ctx.calls, channel, rendered, body.user.id);
         posted = 'value' in outcome;
         const error = 'error' in outcome ? outcome.error : null;
         const text = posted

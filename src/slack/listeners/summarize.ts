@@ -6,7 +6,8 @@ import { findLinks } from '../../article/links';
 import { renderAnalysisMessage } from '../../render/blocks';
 import type { SlackContext } from '../context';
 import { cannotPostLine, COMMAND_USAGE, failureLine, readingLine, skippedLine } from '../messages';
-import { postToChannelButton, requestedByBlock } from '../post-blocks';
+import { postToChannelButton } from '../post-blocks';
+import { postPublicly, RESPONSE_URL_USES, safeRespond } from '../share';
 
 export interface SummarizeRequest {
   links: string[];
@@ -21,13 +22,11 @@ export function parseSummarize(text: string): SummarizeRequest | null {
   return { links: findLinks(trimmed), isPublic: words.some((w) => /^public$/i.test(w)) };
 }
 
-async function safeRespond(respond: RespondFn, ctx: SlackContext, message: Parameters<RespondFn>[0]) {
-  try {
-    await respond(message);
-  } catch (err) {
-    ctx.logger.error(`response_url post failed: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
+/**
+ * Each link's answer takes one response_url post and a failed public post one more note, and Slack takes
+ * five posts at most: more links than this could never all be answered.
+ */
+const MAX_COMMAND_LINKS = RESPONSE_URL_USES - 1;
 
 export function registerSummarize(app: App, ctx: SlackContext): void {
   app.command('/summarize', async ({ command, ack, respond, client }) => {
@@ -40,38 +39,34 @@ export function registerSummarize(app: App, ctx: SlackContext): void {
       await ack({ response_type: 'ephemeral', text: `I couldn't find a link in that.\n${COMMAND_USAGE}` });
       return;
     }
-    const links = req.links.slice(0, ctx.maxLinks);
-    const skipped = req.links.slice(ctx.maxLinks);
+    const max = Math.min(ctx.maxLinks, MAX_COMMAND_LINKS);
+    const links = req.links.slice(0, max);
+    const skipped = req.links.slice(max);
     const lines = links.map(readingLine);
-    if (skipped.length) lines.push(skippedLine(ctx.maxLinks, skipped));
+    if (skipped.length) lines.push(skippedLine(max, skipped));
     await ack({ response_type: 'ephemeral', text: lines.join('\n') });
 
+    const reply = (message: Parameters<RespondFn>[0]) => safeRespond(respond, ctx.logger, message);
+    // Said once however many links failed to post, and before any of their private answers.
+    let cannotPost: Promise<void> | undefined;
     const answers = links.map((url) => async () => {
       let rendered;
       try {
         rendered = renderAnalysisMessage((await ctx.queue.analyze(url)).analysis);
       } catch (err) {
-        await safeRespond(respond, ctx, { response_type: 'ephemeral', text: failureLine(url, err) });
+        await reply({ response_type: 'ephemeral', text: failureLine(url, err) });
         return;
       }
       if (req.isPublic) {
-        const outcome = await ctx.calls.attempt('chat.postMessage', () =>
-          client.chat.postMessage({
-            channel: command.channel_id,
-            text: rendered.text,
-            blocks: [...rendered.blocks, requestedByBlock(command.user_id, '/summarize')] as never,
-            unfurl_links: false,
-            unfurl_media: false,
-          }),
-        );
+        const outcome = await postPublicly(client, ctx.calls, command.channel_id, rendered, command.user_id);
         if ('value' in outcome) return;
-        const why = cannotPostLine(
-          outcome.error,
-          'or run `/summarize` without `public` to see it privately.',
-        );
-        await safeRespond(respond, ctx, { response_type: 'ephemeral', text: why });
+        cannotPost ??= reply({
+          response_type: 'ephemeral',
+          text: cannotPostLine(outcome.error, 'or run `/summarize` without `public` to see it privately.'),
+        });
+        await cannotPost;
       }
-      await safeRespond(respond, ctx, {
+      await reply({
         response_type: 'ephemeral',
         text: rendered.text,
         blocks: [...rendered.blocks, ...postToChannelButton(url)] as never,
