@@ -20,10 +20,12 @@ export const HELD_OUT_DIR = path.join(LABELLED_DIR, 'heldout');
 export const BLIND_DIR = path.join(LABELLED_DIR, 'blind');
 export const FINAL_DIR = path.join(LABELLED_DIR, 'final');
 export const FRESH_DIR = path.join(LABELLED_DIR, 'fresh');
+/** Written from an audit's list of failures (partitives, negation, anonymous sources, rival counts, old tolls). */
+export const AUDIT_DIR = path.join(LABELLED_DIR, 'audit');
 
 /** Every labelled article: the tuning set and the later sets. */
 export function loadAllLabelled(): LabelledArticle[] {
-  return [LABELLED_DIR, HELD_OUT_DIR, BLIND_DIR, FINAL_DIR, FRESH_DIR]
+  return [LABELLED_DIR, HELD_OUT_DIR, BLIND_DIR, FINAL_DIR, FRESH_DIR, AUDIT_DIR]
     .filter((d) => existsSync(d))
     .flatMap((d) => loadLabelledSet(d));
 }
@@ -335,6 +337,9 @@ function main(): void {
       loadLabelledSet(FRESH_DIR),
       perArticle,
     );
+  }
+  if (existsSync(AUDIT_DIR)) {
+    report(`Sixth set (first run recorded, then fixes), ${AUDIT_DIR}`, loadLabelledSet(AUDIT_DIR), perArticle);
   }
   const all = loadAllLabelled();
   report('All labelled articles', all, false, false);
