@@ -43,9 +43,10 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
   const { slack } = config;
   const clientOptions = {
     slackApiUrl: slack.apiUrl,
-    // We wait out 429s per message ourselves (SlackCalls), so one busy channel never pauses the others.
+    // SlackCalls decides what is retried, per method: 429s are waited out per message, so one busy channel
+    // never pauses the others, and a post whose fate is unknown is never sent twice.
     rejectRateLimitedCalls: true,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+    retryConfig: { retries: 0 },
     timeout: 10_000,
   };
   const health = () => JSON.stringify({ ok: true, mode: slack.mode, queue: deps.queue.load });

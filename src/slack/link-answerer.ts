@@ -34,6 +34,8 @@ const STALE_CLAIM_MS = 90_000;
 const KEEP_DONE_MS = 2 * 60 * 60_000;
 
 const POST_DEFAULTS = { unfurl_links: false, unfurl_media: false } as const;
+/** Failures after which Slack may or may not have acted (see SlackCalls). */
+const UNKNOWN_OUTCOME = new Set(['request_error', 'http_error']);
 
 export class LinkAnswerer {
   constructor(private readonly deps: AnswererDeps) {}
@@ -103,8 +105,15 @@ export class LinkAnswerer {
         }),
       );
       if ('value' in updated) return;
+      // Slack may have applied an update it never confirmed (a timeout, a 5xx, after retries): a fresh reply
+      // could show the answer twice, so the log says it instead.
+      if (UNKNOWN_OUTCOME.has(updated.error)) {
+        this.deps.logger.error(`The answer to ${url} in ${channel} may not have reached Slack`);
+        return;
+      }
     }
-    // The placeholder could not be posted or updated: a fresh reply still gets the answer to the reader.
+    // The placeholder could not be posted, or Slack refused to update it: a fresh reply still gets the answer
+    // to the reader.
     const posted = await this.attemptPost(channel, threadTs, message.text, message.blocks);
     if ('value' in posted || !placeholderTs) return;
     // Slack refused the answer itself (its layout or size): the placeholder must not say "Reading…" forever.

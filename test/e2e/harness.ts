@@ -1,6 +1,5 @@
 // Starts the real app (real Bolt, real web-api client) against the local fakes, and sends it what Slack
 // would send: signed Events API and slash-command requests over HTTP, or envelopes over Socket Mode.
-import { LogLevel, type Logger } from '@slack/bolt';
 import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
@@ -11,6 +10,7 @@ import { SqliteStore } from '../../src/store/sqlite-store';
 import { ArticleServer } from '../fakes/article-server';
 import { FakeSlack } from '../fakes/slack';
 import { SHARED } from '../support/articles';
+import { capturingLogger } from '../support/capturing-logger';
 
 export { mrkdwnOf, visibleText } from '../support/slack-text';
 
@@ -28,27 +28,6 @@ export interface Harness {
   /** What the app logged (warn and error), so tests can check the hints operators see. */
   logs: string[];
   close(): Promise<void>;
-}
-
-/** A Bolt logger that keeps warnings and errors in memory instead of printing them. */
-function capturingLogger(logs: string[]): Logger {
-  let level = LogLevel.INFO;
-  const keep =
-    (kind: string) =>
-    (...msg: unknown[]) => {
-      logs.push(`${kind} ${msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ')}`);
-    };
-  return {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: keep('warn'),
-    error: keep('error'),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
 }
 
 export async function startHarness(
@@ -182,9 +161,12 @@ export function slashCommand(h: Harness, text: string, extra: Record<string, str
   };
 }
 
-/** Calls Slack accepted (the fake also records the ones it answered with an error or a 429). */
+/**
+ * Calls Slack accepted and answered (the fake also records the ones it answered with an error or a 429, and
+ * records a call before answering it, so one still in flight is not counted).
+ */
 export function accepted(h: Harness, method: string, channel?: string) {
   return h.slack
     .callsTo(method)
-    .filter((c) => c.outcome?.ok !== false && (channel === undefined || c.args.channel === channel));
+    .filter((c) => c.outcome?.ok === true && (channel === undefined || c.args.channel === channel));
 }

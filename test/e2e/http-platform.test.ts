@@ -106,6 +106,28 @@ describe('Slack API trouble', () => {
     expect((await fetch(`${h.base}/healthz`)).status).toBe(200);
   });
 
+  it('tries an update again after a Slack 500, and never posts the answer twice', async () => {
+    h.slack.fail('chat.update', { status: 500, when: (a) => a.channel === 'CU500' });
+    await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CU500' })));
+    await h.slack.waitFor(() => callsIn('chat.update', 'CU500').length === 1);
+    expect(h.slack.callsTo('chat.update').filter((c) => c.args.channel === 'CU500')).toHaveLength(2);
+    expect(visibleText(callsIn('chat.update', 'CU500')[0]!.args)).toContain('Syrian Observatory');
+    // the placeholder was answered in place: no second message in the thread
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CU500')).toHaveLength(1);
+  });
+
+  it('does not send a post again when Slack answered 500 (it may have posted it)', async () => {
+    const placeholder = (a: Record<string, unknown>) =>
+      a.channel === 'CP500' && /Reading/.test(String(a.text));
+    h.slack.fail('chat.postMessage', { status: 500, when: placeholder });
+    await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CP500' })));
+    await h.slack.waitFor(() => callsIn('chat.postMessage', 'CP500').length === 1);
+    const posts = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CP500');
+    // one placeholder attempt (answered 500, not repeated), then the answer as a reply of its own
+    expect(posts.map((c) => c.outcome?.status)).toEqual([500, 200]);
+    expect(visibleText(posts[1]!.args)).toContain('Syrian Observatory');
+  });
+
   it('posts a fresh reply when the placeholder could not be updated', async () => {
     h.slack.fail('chat.update', { error: 'message_not_found', when: (a) => a.channel === 'CUPD' });
     await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CUPD' })));
