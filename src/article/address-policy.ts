@@ -34,15 +34,13 @@ function judgeIpv4(addr: ipaddr.IPv4): AddressVerdict {
 }
 
 function judgeIpv6(addr: ipaddr.IPv6): AddressVerdict {
+  // IPv4-mapped (::ffff:a.b.c.d) is how a dual-stack socket reports an IPv4 peer: judge the IPv4 inside.
   if (addr.isIPv4MappedAddress()) return judgeIpv4(addr.toIPv4Address());
-  const parts = addr.parts;
-  // IPv4-compatible (::a.b.c.d, deprecated): judged by the IPv4 it carries, so ::7f00:1 is loopback.
-  if (parts.slice(0, 6).every((p) => p === 0) && (parts[6] !== 0 || (parts[7] ?? 0) > 1)) {
-    const embedded = ipaddr.IPv4.parse(
-      [parts[6]! >> 8, parts[6]! & 0xff, parts[7]! >> 8, parts[7]! & 0xff].join('.'),
-    );
-    const verdict = judgeIpv4(embedded);
-    return verdict.allowed ? verdict : { allowed: false, range: `ipv4Compatible:${verdict.range}` };
+  // The rest of ::/96 (::, ::1 and the IPv4-compatible ::a.b.c.d that RFC 4291 deprecated) is never a
+  // public web server, and some stacks route ::a.b.c.d to the embedded IPv4, private or not.
+  if (addr.parts.slice(0, 6).every((p) => p === 0)) {
+    const range = addr.range();
+    return { allowed: false, range: range === 'unicast' ? 'ipv4Compatible' : range };
   }
   const range = addr.range();
   if (range !== 'unicast') return { allowed: false, range };
@@ -58,7 +56,17 @@ export function judgeAddress(address: string): AddressVerdict {
   const bare = stripBrackets(address);
   if (bare.includes('%')) return { allowed: false, range: 'scoped' };
   if (ipaddr.IPv4.isValidFourPartDecimal(bare)) return judgeIpv4(ipaddr.IPv4.parse(bare));
-  if (ipaddr.IPv6.isValid(bare)) return judgeIpv6(ipaddr.IPv6.parse(bare));
+  if (ipaddr.IPv6.isValid(bare)) {
+    // ipaddr.js reads the dotted tail of '::1.2.3.4' (IPv4-compatible, as inet_ntop prints it) as
+    // '::ffff:1.2.3.4' (mapped). The WHATWG serialisation is all hex, which it reads right.
+    let canonical: string;
+    try {
+      canonical = new URL(`http://[${bare}]/`).hostname.slice(1, -1);
+    } catch {
+      return { allowed: false, range: 'invalid' };
+    }
+    return judgeIpv6(ipaddr.IPv6.parse(canonical));
+  }
   return { allowed: false, range: 'invalid' };
 }
 

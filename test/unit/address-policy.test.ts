@@ -34,6 +34,12 @@ describe('judgeAddress (global unicast only)', () => {
     ['::ffff:169.254.169.254'],
     ['::7f00:1'], // IPv4-compatible loopback: ipaddr.js alone calls this unicast
     ['::10.0.0.1'],
+    // The rest of ::/96 is refused whatever it embeds (RFC 4291 deprecated IPv4-compatible addresses).
+    ['::8.8.8.8'], // inet_ntop's spelling, which ipaddr.js alone misreads as mapped
+    ['::808:808'],
+    ['::102:304'],
+    ['::2'],
+    ['0:0:0:0:0:0:9765:51'],
     ['64:ff9b::7f00:1'], // NAT64
     ['64:ff9b::808:808'], // NAT64 of a public address: still not dialled directly
     ['64:ff9b:1::1'],
@@ -56,6 +62,8 @@ describe('judgeAddress (global unicast only)', () => {
     ['2606:4700:4700::1111'],
     ['2a00:1450:4009::200e'],
     ['::ffff:8.8.8.8'],
+    ['::ffff:808:808'],
+    ['0:0:0:0:0:ffff:9765:51'],
     ['[2001:4860::8888]'],
   ])('allows %s', (address) => {
     expect(judgeAddress(address).allowed).toBe(true);
@@ -63,7 +71,11 @@ describe('judgeAddress (global unicast only)', () => {
 
   it('names the range it refused, so logs say why', () => {
     expect(judgeAddress('169.254.169.254')).toEqual({ allowed: false, range: 'linkLocal' });
-    expect(judgeAddress('::7f00:1')).toEqual({ allowed: false, range: 'ipv4Compatible:loopback' });
+    expect(judgeAddress('::7f00:1')).toEqual({ allowed: false, range: 'ipv4Compatible' });
+    expect(judgeAddress('::8.8.8.8')).toEqual({ allowed: false, range: 'ipv4Compatible' });
+    expect(judgeAddress('::1')).toEqual({ allowed: false, range: 'loopback' });
+    expect(judgeAddress('::')).toEqual({ allowed: false, range: 'unspecified' });
+    expect(judgeAddress('::ffff:10.0.0.1')).toEqual({ allowed: false, range: 'private' });
     expect(judgeAddress('2002:7f00:1::1')).toMatchObject({ allowed: false, range: '6to4' });
   });
 

@@ -30,6 +30,9 @@ describe('checkUrl', () => {
     'http://[::ffff:127.0.0.1]/',
     'http://[::ffff:7f00:1]/',
     'http://[::127.0.0.1]/', // IPv4-compatible
+    'http://[::8.8.8.8]/', // IPv4-compatible with a public address inside: all of ::/96 is refused
+    'http://[::1.2.3.4]/',
+    'http://[0:0:0:0:0:0:9765:51]/',
     'http://[64:ff9b::127.0.0.1]/', // NAT64
     'http://[2002:7f00:1::]/', // 6to4
     'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/', // Teredo
