@@ -8,13 +8,9 @@ import { decodeHtml } from './charset';
 import { parseCodings, readDecodedBody, SUPPORTED_CODINGS } from './body-reader';
 import { classifyMediaType, parseContentType, sniffContent } from './content-type';
 import { contentRefusal, formatSize, statusFailure, toFetchFailure } from './fetch-failure';
-import {
-  createGuardedConnect,
-  systemResolver,
-  undiciDialer,
-  type Dialer,
-  type Resolver,
-} from './guarded-connector';
+import { untilAborted } from './abortable';
+import { createGuardedConnect, undiciDialer, type Dialer } from './guarded-connector';
+import { defaultResolver, type Resolver } from './resolvers';
 import type { FetchedPage } from './types';
 import { checkUrl, normaliseAllowHosts, type UrlOrigin } from './url-policy';
 
@@ -55,7 +51,7 @@ export interface FetchOptions {
   allowHosts?: string[];
   /** Caller cancellation. */
   signal?: AbortSignal;
-  /** Name resolution for every connection; defaults to dns.lookup with all answers. */
+  /** Name resolution for every connection; defaults to c-ares, with the system resolver for allowHosts names. */
   resolver?: Resolver;
   /** Opens the connection to a checked address; defaults to undici's connector. Tests pass a stub. */
   dial?: Dialer;
@@ -81,6 +77,7 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
   const first = checkUrl(url, 'pasted', allowHosts);
   if (opts.signal?.aborted) throw new FetchError('cancelled', 'The request was cancelled.');
 
+  const startedAt = Date.now();
   const deadline = AbortSignal.timeout(limits.totalMs);
   const signal = opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline;
   // One Agent per fetch: no pooled socket outlives the chain it was checked for, and proxy environment
@@ -88,9 +85,12 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
   const agent = new Agent({
     connect: createGuardedConnect({
       allowHosts,
-      resolver: opts.resolver ?? systemResolver,
+      resolver: opts.resolver ?? defaultResolver(hostNames(allowHosts)),
       dial: opts.dial ?? undiciDialer(limits.connectMs),
       dnsTimeoutMs: limits.dnsMs,
+      connectTimeoutMs: limits.connectMs,
+      signal,
+      deadlineAt: startedAt + limits.totalMs,
     }),
     headersTimeout: limits.firstByteMs,
     bodyTimeout: limits.idleMs,
@@ -101,7 +101,7 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
     allowHosts,
     agent,
     signal,
-    startedAt: Date.now(),
+    startedAt,
     userAgent: opts.userAgent ?? USER_AGENT,
   };
   let origin: UrlOrigin = 'pasted';
@@ -124,44 +124,35 @@ async function followChain(
   chain: Chain,
   setOrigin: (o: UrlOrigin) => void,
 ): Promise<FetchedPage> {
-  const { limits } = chain;
   let current = first;
   let hops = 0;
   let retried = false;
   for (;;) {
     setOrigin(hops === 0 ? 'pasted' : 'redirect');
     // Dispatcher.request, not fetch: it never follows redirects or decompresses on its own, so every hop
-    // and every decoded byte passes through the checks below.
-    const res = await chain.agent.request({
-      origin: current.origin,
-      path: `${current.pathname}${current.search}`,
-      method: 'GET',
-      signal: chain.signal,
-      headers: {
-        'user-agent': chain.userAgent,
-        accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
-        'accept-encoding': 'gzip, deflate, br',
-      },
-    });
+    // and every decoded byte passes through the checks below. undici does not reject a request that is
+    // still waiting for its connection when the signal fires, so the deadline is raced here as well.
+    const res = await untilAborted(
+      chain.agent.request({
+        origin: current.origin,
+        path: `${current.pathname}${current.search}`,
+        method: 'GET',
+        signal: chain.signal,
+        headers: {
+          'user-agent': chain.userAgent,
+          accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
+          'accept-encoding': 'gzip, deflate, br',
+        },
+      }),
+      chain.signal,
+      discard,
+    );
 
     if (REDIRECT_STATUSES.has(res.statusCode)) {
       discard(res);
       const location = header(res, 'location');
       if (!location) throw new FetchError('broken_redirect', 'The site sent a broken redirect.');
-      if (hops >= limits.maxRedirects) {
-        throw new FetchError(
-          'too_many_redirects',
-          'That link redirects too many times, so I stopped following it.',
-        );
-      }
-      let next: string;
-      try {
-        next = new URL(location, current).href;
-      } catch {
-        next = location; // checkUrl reports it as a broken redirect
-      }
-      current = checkUrl(next, 'redirect', chain.allowHosts);
-      hops++;
+      current = nextHop(location, current, hops++, chain);
       continue;
     }
 
@@ -175,6 +166,33 @@ async function followChain(
     }
     throw statusFailure(res.statusCode);
   }
+}
+
+/** The next URL of the chain (a Location or a refresh target), checked like a pasted link. */
+function nextHop(target: string, current: URL, hopsSoFar: number, chain: Chain): URL {
+  if (hopsSoFar >= chain.limits.maxRedirects) {
+    throw new FetchError(
+      'too_many_redirects',
+      'That link redirects too many times, so I stopped following it.',
+    );
+  }
+  let next: string;
+  try {
+    next = new URL(target, current).href;
+  } catch {
+    next = target; // checkUrl reports it as a broken redirect
+  }
+  return checkUrl(next, 'redirect', chain.allowHosts);
+}
+
+/** Host names (not IP literals) among allowHosts keys: the names the system resolver is used for. */
+function hostNames(allowHosts: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  for (const key of allowHosts) {
+    const host = key.replace(/:\d*$/, '');
+    if (!host.startsWith('[') && !/^[\d.]+$/.test(host)) names.add(host);
+  }
+  return names;
 }
 
 type Reply = Dispatcher.ResponseData;

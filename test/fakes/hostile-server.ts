@@ -1,9 +1,10 @@
+import * as dgram from 'node:dgram';
 import { EventEmitter } from 'node:events';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
-import type { DialTarget, ResolvedAddress, Resolver } from '../../src/article/guarded-connector';
+import type { DialOptions, DialTarget, ResolvedAddress, Resolver } from '../../src/article/guarded-connector';
 
 /**
  * Hostile web servers for the article fetcher (behaviours from shared/notes/hostile-servers.md):
@@ -263,6 +264,160 @@ export function stubDialer(): ((t: DialTarget) => Promise<net.Socket>) & { diall
     throw new StubDialError();
   };
   return Object.assign(dial, { dialled });
+}
+
+/**
+ * Plays "the internet" without leaving the machine. Every dial is recorded; a dial to an address:port listed
+ * in `routes` reaches that local port on 127.0.0.1, and every other dial lands on `fallbackPort` (the canary),
+ * so an attempt the guard should have stopped is counted by the canary wherever it was aimed, default ports
+ * and metadata addresses included. The socket reports the address that was dialled as its remote address,
+ * as a real connection to that address would; https targets get plain TCP (the fake sites speak HTTP).
+ */
+export function routingDialer(
+  routes: Record<string, number>,
+  fallbackPort: number,
+): ((t: DialTarget) => Promise<net.Socket>) & { dialled: DialTarget[] } {
+  const dialled: DialTarget[] = [];
+  const dial = (target: DialTarget): Promise<net.Socket> =>
+    new Promise((resolve, reject) => {
+      dialled.push(target);
+      const port = routes[`${target.address}:${target.port}`] ?? fallbackPort;
+      const socket = net.connect(port, '127.0.0.1', () => {
+        Object.defineProperty(socket, 'remoteAddress', { value: target.address });
+        resolve(socket);
+      });
+      socket.once('error', reject);
+    });
+  return Object.assign(dial, { dialled });
+}
+
+/**
+ * A dialer whose connections go nowhere: it never settles and ignores its signal and timeout, as a
+ * blackholed SYN with a careless dialer would. Records each attempt with the options it was given.
+ */
+export function blackholeDialer(): ((t: DialTarget, o: DialOptions) => Promise<net.Socket>) & {
+  attempts: { target: DialTarget; opts: DialOptions }[];
+} {
+  const attempts: { target: DialTarget; opts: DialOptions }[] = [];
+  const dial = (target: DialTarget, opts: DialOptions): Promise<net.Socket> => {
+    attempts.push({ target, opts });
+    return new Promise<never>(() => undefined);
+  };
+  return Object.assign(dial, { attempts });
+}
+
+/**
+ * A dialer that behaves like undici's connector on an unroutable address: each attempt fails with a
+ * connect timeout once the time it was given (opts.timeoutMs) has passed.
+ */
+export function timingOutDialer(): ((t: DialTarget, o: DialOptions) => Promise<net.Socket>) & {
+  attempts: { target: DialTarget; opts: DialOptions }[];
+} {
+  const attempts: { target: DialTarget; opts: DialOptions }[] = [];
+  const dial = (target: DialTarget, opts: DialOptions): Promise<net.Socket> => {
+    attempts.push({ target, opts });
+    return new Promise<never>((_, reject) => {
+      const timer = setTimeout(
+        () => reject(Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' })),
+        opts.timeoutMs,
+      );
+      opts.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(opts.signal.reason);
+      });
+    });
+  };
+  return Object.assign(dial, { attempts });
+}
+
+// ---- a DNS server on 127.0.0.1 (UDP), for the c-ares resolver -----------------------------------------
+
+export type DnsAnswer = { a?: string[]; aaaa?: string[] } | 'nxdomain' | 'hang';
+
+/** Answers A and AAAA queries from a table; 'hang' names get no reply at all. Records every query. */
+export class FakeDnsServer {
+  readonly queries: { name: string; type: 'A' | 'AAAA' | number }[] = [];
+  private constructor(
+    private readonly socket: dgram.Socket,
+    private readonly table: Record<string, DnsAnswer>,
+  ) {}
+
+  static async start(table: Record<string, DnsAnswer>): Promise<FakeDnsServer> {
+    const socket = dgram.createSocket('udp4');
+    const server = new FakeDnsServer(socket, table);
+    socket.on('message', (msg, rinfo) => {
+      const reply = server.answer(msg);
+      if (reply) socket.send(reply, rinfo.port, rinfo.address);
+    });
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+    return server;
+  }
+
+  get address(): string {
+    return `127.0.0.1:${this.socket.address().port}`;
+  }
+
+  queriesFor(name: string): number {
+    return this.queries.filter((q) => q.name === name).length;
+  }
+
+  private answer(msg: Buffer): Buffer | null {
+    const labels: string[] = [];
+    let i = 12;
+    while (i < msg.length && msg[i] !== 0) {
+      const len = msg[i]!;
+      labels.push(msg.subarray(i + 1, i + 1 + len).toString('latin1'));
+      i += len + 1;
+    }
+    const questionEnd = i + 5;
+    const qtype = msg.readUInt16BE(i + 1);
+    const name = labels.join('.').toLowerCase();
+    this.queries.push({ name, type: qtype === 1 ? 'A' : qtype === 28 ? 'AAAA' : qtype });
+    const entry = this.table[name];
+    if (entry === 'hang') return null;
+    const header = Buffer.alloc(12);
+    msg.copy(header, 0, 0, 2); // id
+    header.writeUInt16BE(qdFlags(entry), 2);
+    header.writeUInt16BE(1, 4);
+    const records =
+      entry === undefined || entry === 'nxdomain'
+        ? []
+        : qtype === 1
+          ? (entry.a ?? []).map((a) => Buffer.from(a.split('.').map(Number)))
+          : qtype === 28
+            ? (entry.aaaa ?? []).map(ipv6Bytes)
+            : [];
+    header.writeUInt16BE(records.length, 6);
+    const answers = records.map((rdata) => {
+      const rr = Buffer.alloc(12);
+      rr.writeUInt16BE(0xc00c, 0); // pointer to the question name
+      rr.writeUInt16BE(qtype, 2);
+      rr.writeUInt16BE(1, 4); // IN
+      rr.writeUInt32BE(60, 6);
+      rr.writeUInt16BE(rdata.length, 10);
+      return Buffer.concat([rr, rdata]);
+    });
+    return Buffer.concat([header, msg.subarray(12, questionEnd), ...answers]);
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.socket.close(() => resolve()));
+  }
+}
+
+function qdFlags(entry: DnsAnswer | undefined): number {
+  // QR, RD, RA; RCODE 3 (NXDOMAIN) for unknown names
+  return entry === undefined || entry === 'nxdomain' ? 0x8183 : 0x8180;
+}
+
+function ipv6Bytes(address: string): Buffer {
+  const [head = '', tail = ''] = address.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
+  const out = Buffer.alloc(16);
+  groups.forEach((g, k) => out.writeUInt16BE(parseInt(g as string, 16), k * 2));
+  return out;
 }
 
 // ---- legacy charsets without iconv -----------------------------------------------------------------

@@ -4,6 +4,7 @@ import { AddressRefused, createGuardedConnect, undiciDialer } from '../../src/ar
 import { FetchError, PolicyError } from '../../src/errors';
 import {
   ARTICLE_HTML,
+  blackholeDialer,
   CanaryServer,
   fakeResolver,
   failureOf,
@@ -11,6 +12,7 @@ import {
   html,
   StubDialError,
   stubDialer,
+  timingOutDialer,
 } from '../fakes/hostile-server';
 
 let A: HostileServer;
@@ -152,6 +154,170 @@ describe('DNS and the connect-time address check', () => {
   });
 });
 
+describe('one deadline covers DNS and connecting too', () => {
+  const FOUR = ['151.101.0.81', '151.101.64.81', '151.101.128.81', '151.101.192.81'];
+
+  it('a resolver that never answers ends at the total deadline when that comes before the DNS timeout', async () => {
+    const resolver = fakeResolver({ 'silent.test': 'hang' });
+    const { error, ms } = await failureOf(
+      fetchPage('http://silent.test/', { resolver, limits: { totalMs: 300, dnsMs: 10_000 } }),
+    );
+    expect((error as FetchError).code).toBe('timeout');
+    expect((error as FetchError).userMessage).toBe('The site took too long to answer.');
+    expect(ms).toBeLessThan(1300);
+  });
+
+  it('a dial that never settles (and ignores its signal) ends at the total deadline', async () => {
+    const dial = blackholeDialer();
+    const { error, ms } = await failureOf(
+      fetchPage(
+        'http://slow.test/',
+        withDns({ 'slow.test': ['151.101.0.81'] }, { dial, limits: { totalMs: 300, connectMs: 10_000 } }),
+      ),
+    );
+    expect((error as FetchError).code).toBe('timeout');
+    expect(ms).toBeLessThan(1300);
+    expect(dial.attempts).toHaveLength(1);
+    // The dialer was told how long it had: what was left of the chain, not the 10 s connect limit.
+    expect(dial.attempts[0]!.opts.timeoutMs).toBeLessThanOrEqual(300);
+    expect(dial.attempts[0]!.opts.signal.aborted).toBe(true);
+  });
+
+  it('each address gets min(connect limit, time left), and no address is tried after the deadline', async () => {
+    const dial = timingOutDialer();
+    const { error, ms } = await failureOf(
+      fetchPage(
+        'http://slow.test/',
+        withDns({ 'slow.test': FOUR }, { dial, limits: { totalMs: 600, connectMs: 250 } }),
+      ),
+    );
+    expect((error as FetchError).code).toBe('timeout');
+    expect(ms).toBeLessThan(1600);
+    const budgets = dial.attempts.map((a) => a.opts.timeoutMs);
+    expect(budgets.length).toBeGreaterThanOrEqual(2);
+    expect(budgets.length).toBeLessThan(4);
+    expect(budgets[0]).toBe(250);
+    expect(budgets.every((b) => b <= 250)).toBe(true);
+    expect(budgets.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(600);
+  });
+
+  it('a dial that ignores its timeout is still abandoned after the connect limit, and the next address tried', async () => {
+    const dial = blackholeDialer();
+    const { error } = await failureOf(
+      fetchPage(
+        'http://slow.test/',
+        withDns(
+          { 'slow.test': FOUR.slice(0, 2) },
+          { dial, limits: { totalMs: 2000, connectMs: 100, firstByteMs: 2000 } },
+        ),
+      ),
+    );
+    expect((error as FetchError).code).toBe('connect_timeout');
+    expect(dial.attempts.map((a) => a.target.address)).toEqual(FOUR.slice(0, 2));
+  });
+
+  it('the connector neither resolves nor dials once the chain has been aborted', async () => {
+    const resolver = fakeResolver({ 'news.test': ['151.101.0.81'] });
+    const dial = stubDialer();
+    const controller = new AbortController();
+    controller.abort(new Error('deadline'));
+    const connect = createGuardedConnect({
+      allowHosts: new Set(),
+      resolver,
+      dial,
+      dnsTimeoutMs: 500,
+      connectTimeoutMs: 500,
+      signal: controller.signal,
+    });
+    const err = await new Promise((resolve) =>
+      connect({ hostname: 'news.test', port: '80', protocol: 'http:' }, (...args) => resolve(args[0])),
+    );
+    expect((err as Error).message).toBe('deadline');
+    expect(resolver.queries).toEqual([]);
+    expect(dial.dialled).toEqual([]);
+  });
+
+  it('the connector stops when the deadline passes during the lookup, before dialling', async () => {
+    let answer: (a: string[]) => void = () => undefined;
+    const resolver = fakeResolver({
+      'late.test': 'hang',
+    });
+    const slow = async (): Promise<{ address: string; family: 4 | 6 }[]> =>
+      new Promise((resolve) => {
+        answer = (list) => resolve(list.map((address) => ({ address, family: 4 })));
+      });
+    const dial = stubDialer();
+    const controller = new AbortController();
+    const connect = createGuardedConnect({
+      allowHosts: new Set(),
+      resolver: (name, o) => (name === 'late.test' ? slow() : resolver(name, o)),
+      dial,
+      dnsTimeoutMs: 5000,
+      connectTimeoutMs: 500,
+      signal: controller.signal,
+    });
+    const settled = new Promise((resolve) =>
+      connect({ hostname: 'late.test', port: '80', protocol: 'http:' }, (...args) => resolve(args[0])),
+    );
+    controller.abort(new Error('deadline'));
+    answer(['151.101.0.81']);
+    expect(((await settled) as Error).message).toBe('deadline');
+    expect(dial.dialled).toEqual([]);
+  });
+});
+
+describe('the production dialer', () => {
+  // Accepts TCP and never says a word: a TLS handshake against it hangs, like a blackholed HTTPS site.
+  let silent: net.Server;
+  const accepted: net.Socket[] = [];
+  beforeAll(async () => {
+    silent = net.createServer((socket) => {
+      accepted.push(socket);
+      socket.on('error', () => undefined);
+      socket.resume(); // read, so the client's FIN is seen and 'close' fires
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+  });
+  afterAll(async () => {
+    for (const s of accepted) s.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+  const target = (): Parameters<ReturnType<typeof undiciDialer>>[0] => ({
+    address: '127.0.0.1',
+    port: (silent.address() as net.AddressInfo).port,
+    protocol: 'https:',
+    servername: 'silent.test',
+  });
+
+  it('gives up a stalled TLS handshake after the time it was given, not its own 10 s default', async () => {
+    const { error, ms } = await failureOf(
+      undiciDialer(10_000)(target(), { timeoutMs: 200, signal: new AbortController().signal }),
+    );
+    expect((error as { code?: string }).code).toBe('UND_ERR_CONNECT_TIMEOUT');
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('closes the half-open connection when the chain is aborted', async () => {
+    const controller = new AbortController();
+    const before = accepted.length;
+    const pending = failureOf(
+      undiciDialer(10_000)(target(), { timeoutMs: 10_000, signal: controller.signal }),
+    );
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (accepted.length > before) resolve();
+        else silent.once('connection', () => setImmediate(check));
+      };
+      check();
+    });
+    const socket = accepted[accepted.length - 1]!;
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    controller.abort(new Error('deadline'));
+    expect(((await pending).error as Error).message).toBe('deadline');
+    await closed;
+  });
+});
+
 describe('the guarded connector on its own', () => {
   const connectVia = (hostname: string, port: number, allow: string[] = []): Promise<net.Socket> =>
     new Promise((resolve, reject) => {
@@ -160,6 +326,7 @@ describe('the guarded connector on its own', () => {
         resolver: fakeResolver({}),
         dial: undiciDialer(1000),
         dnsTimeoutMs: 500,
+        connectTimeoutMs: 1000,
       });
       connect({ hostname, port: String(port), protocol: 'http:' }, (err, socket) =>
         err || !socket ? reject(err) : resolve(socket as net.Socket),
