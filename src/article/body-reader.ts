@@ -28,6 +28,8 @@ export interface ReadOptions {
   /** Content codings in applied order (they are undone in reverse). */
   codings: string[];
   maxBytes: number;
+  /** Bytes as they arrive, before decoding; unlimited when omitted. */
+  maxWireBytes?: number;
   /** Called once with the first `inspectBytes` decoded bytes (or all of a shorter body); may throw. */
   inspect?: (head: Buffer) => void;
   inspectBytes?: number;
@@ -42,6 +44,24 @@ export async function readDecodedBody(body: Readable, opts: ReadOptions): Promis
   // Our own verdict (cap, type) must win over whatever the other stages report as they are torn down.
   let verdict: unknown;
   const inspectBytes = opts.inspectBytes ?? 512;
+  const maxWire = opts.maxWireBytes ?? Infinity;
+  let wire = 0;
+
+  // A stream can decode to nothing at all (endless empty gzip members), so the decoded count alone would
+  // let it run until the deadline.
+  async function* countWire(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of source) {
+      wire += chunk.length;
+      if (wire > maxWire) {
+        verdict ??= new FetchError(
+          'too_large',
+          `The page is too large (over ${formatSize(maxWire)}) for me to read.`,
+        );
+        throw verdict;
+      }
+      yield chunk;
+    }
+  }
 
   async function collect(source: AsyncIterable<Buffer>): Promise<void> {
     try {
@@ -71,7 +91,7 @@ export async function readDecodedBody(body: Readable, opts: ReadOptions): Promis
 
   // pipeline destroys every stage (and so the socket) when any stage fails or the cap is hit.
   try {
-    await (pipeline as (...streams: unknown[]) => Promise<void>)(body, ...decoders, collect);
+    await (pipeline as (...streams: unknown[]) => Promise<void>)(body, countWire, ...decoders, collect);
   } catch (err) {
     throw verdict instanceof FetchError ? verdict : err;
   }

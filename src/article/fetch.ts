@@ -26,6 +26,12 @@ export interface FetchLimits {
   idleMs: number;
   /** Decoded (decompressed) body bytes. */
   maxBytes: number;
+  /**
+   * Bytes on the wire (before decompression); Content-Length is checked against it too. Real pages compress
+   * to less than they decode to, so the decoded cap is also a fair wire cap; it is what stops a stream that
+   * decodes to nothing (endless empty gzip members) long before the deadline.
+   */
+  maxWireBytes: number;
   maxRedirects: number;
   maxCodings: number;
   /** Response header bytes (undici maxHeaderSize). */
@@ -39,6 +45,7 @@ export const DEFAULT_LIMITS: Readonly<FetchLimits> = Object.freeze({
   firstByteMs: 5_000,
   idleMs: 4_000,
   maxBytes: 5 * 1024 * 1024,
+  maxWireBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
   maxCodings: 2,
   maxHeaderBytes: 16 * 1024,
@@ -256,7 +263,7 @@ async function readPage(res: Reply, pasted: string, finalUrl: URL, chain: Chain)
     );
   }
   const declared = Number(header(res, 'content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > limits.maxBytes) {
+  if (Number.isFinite(declared) && declared > limits.maxWireBytes) {
     refuse(new FetchError('too_large', `The page is too large (${formatSize(declared)}) for me to read.`));
   }
   if (res.statusCode === 204) refuse(new FetchError('empty_page', 'The page was empty.'));
@@ -264,6 +271,7 @@ async function readPage(res: Reply, pasted: string, finalUrl: URL, chain: Chain)
   const bytes = await readDecodedBody(res.body, {
     codings,
     maxBytes: limits.maxBytes,
+    maxWireBytes: limits.maxWireBytes,
     inspect:
       kind === 'unknown'
         ? (head) => {

@@ -356,6 +356,7 @@ describe('configured limits', () => {
       firstByteMs: 5000,
       idleMs: 4000,
       maxBytes: 5 * 1024 * 1024,
+      maxWireBytes: 5 * 1024 * 1024,
       maxRedirects: 5,
       maxCodings: 2,
       maxHeaderBytes: 16 * 1024,

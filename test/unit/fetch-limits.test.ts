@@ -103,6 +103,31 @@ describe('size and encoding bombs', () => {
     await failsWith('/h22', 'too_large');
   });
 
+  it('H-19b: stops an endless stream of empty gzip members (0 decoded bytes) at the wire-byte cap', async () => {
+    // Each member decodes to nothing, so only a count of bytes on the wire can end this before the deadline.
+    const emptyMember = zlib.gzipSync(Buffer.alloc(0));
+    A.on('/h19-empty-gzip', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+      endless(res, Buffer.concat(Array.from({ length: 2048 }, () => emptyMember)));
+    });
+    const { error, ms } = await failsWith('/h19-empty-gzip', 'too_large', { totalMs: 20_000 });
+    expect(error.userMessage).toBe('The page is too large (over 5 MB) for me to read.');
+    expect(ms).toBeLessThan(10_000);
+    await A.waitForClientClose('/h19-empty-gzip');
+  });
+
+  it('checks Content-Length against the wire cap and counts wire bytes separately from decoded ones', async () => {
+    const page = Buffer.from(ARTICLE_HTML.repeat(40));
+    const gz = zlib.gzipSync(page);
+    A.on('/wire', html(gz, { 'content-type': 'text/html', 'content-encoding': 'gzip' }));
+    // decoded size over a cap that the compressed size is under: the decoded cap decides
+    await failsWith('/wire', 'too_large', { maxBytes: page.length - 1, maxWireBytes: gz.length + 1 });
+    // compressed size over a cap the decoded size is under: the wire cap (here from Content-Length) decides
+    await failsWith('/wire', 'too_large', { maxBytes: page.length + 1, maxWireBytes: gz.length - 1 });
+    const ok = await fetchPage(A.url('/wire'), opts({ maxBytes: page.length, maxWireBytes: gz.length }));
+    expect(ok.bytes).toBe(page.length);
+  });
+
   it('keeps RSS growth under 50 MB across the bomb and endless-stream cases above', () => {
     const growth = process.memoryUsage().rss - rssBefore;
     expect(growth).toBeLessThan(50 * MB);
