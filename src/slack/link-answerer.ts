@@ -6,6 +6,7 @@ import { isNewsdeskError } from '../errors';
 import type { AnalysisQueue } from '../jobs/analysis-queue';
 import { renderAnalysisMessage } from '../render/blocks';
 import type { Store } from '../store/store';
+import { whileClaimed } from '../store/while-claimed';
 import { failureLine, HOW_TO, readingLine, refusedLine, skippedLine } from './messages';
 import type { SlackCalls } from './slack-calls';
 import type { WorkTracker } from './work-tracker';
@@ -28,7 +29,7 @@ export interface AnswererDeps {
   work: WorkTracker;
 }
 
-/** A message whose first delivery died gets answered by Slack's retry after this long. */
+/** A message whose first delivery died (its claim no longer renewed) gets answered by Slack's retry after this long. */
 const STALE_CLAIM_MS = 90_000;
 /** Slack retries for about five minutes; keep finished records well past that. */
 const KEEP_DONE_MS = 2 * 60 * 60_000;
@@ -50,17 +51,20 @@ export class LinkAnswerer {
     findLinks: () => Promise<string[] | { instead: string }> | string[],
   ): Promise<void> {
     const key = `msg:${msg.channel}:${msg.ts}`;
-    if (this.deps.store.claim(key, STALE_CLAIM_MS) !== 'claimed') return;
-    await this.deps.work.track(async () => {
-      try {
-        const links = await findLinks();
-        if (Array.isArray(links) && links.length) await this.answer({ ...msg, links });
-        else
-          await this.post(msg.channel, msg.threadTs ?? msg.ts, 'instead' in links ? links.instead : HOW_TO);
-      } finally {
-        this.deps.store.complete(key, KEEP_DONE_MS);
-      }
-    });
+    const { store, work } = this.deps;
+    if (store.claim(key, STALE_CLAIM_MS) !== 'claimed') return;
+    await work.track(() =>
+      whileClaimed(store, key, STALE_CLAIM_MS, async () => {
+        try {
+          const links = await findLinks();
+          if (Array.isArray(links) && links.length) await this.answer({ ...msg, links });
+          else
+            await this.post(msg.channel, msg.threadTs ?? msg.ts, 'instead' in links ? links.instead : HOW_TO);
+        } finally {
+          store.complete(key, KEEP_DONE_MS);
+        }
+      }),
+    );
   }
 
   private async answer(msg: IncomingMessage): Promise<void> {

@@ -11,6 +11,10 @@ export const COMMAND_USAGE =
   '*Usage:* `/summarize <link>` — a private summary with a button to post it to the channel.\n' +
   '`/summarize <link> public` — post it in the channel right away. `/summarize help` — this text.';
 
+/** "Post to channel" pressed on an answer too old to have been kept, with no link to read again. */
+export const SHOWN_EXPIRED =
+  'That summary is too old to post now. Run `/summarize <link> public` to post a fresh one.';
+
 /** The link as plain text (never a live link, so Slack does not unfurl or re-fetch it). */
 export function shortLink(url: string): string {
   let shown = url;

@@ -5,8 +5,18 @@ export const POST_ACTION_ID = 'newsdesk_post_to_channel';
 /** Slack caps a button value at 2,000 characters. */
 const MAX_BUTTON_VALUE = 2000;
 
-export function postToChannelButton(url: string): Block[] {
-  if (url.length > MAX_BUTTON_VALUE) return [];
+/** What a press of the button asks for: the analysis the person was shown, and its link. */
+export interface PostRequest {
+  /** The id under which the shown analysis is kept (Store.keepShown). */
+  shownId: string | null;
+  /** For when the kept analysis has expired; absent when too long for the button. */
+  url: string | null;
+}
+
+const SHOWN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function postToChannelButton(shownId: string, url: string): Block[] {
+  const withUrl = `${shownId} ${url}`;
   return [
     {
       type: 'actions',
@@ -16,11 +26,18 @@ export function postToChannelButton(url: string): Block[] {
           action_id: POST_ACTION_ID,
           text: { type: 'plain_text', text: 'Post to channel' },
           style: 'primary',
-          value: url,
+          value: withUrl.length <= MAX_BUTTON_VALUE ? withUrl : shownId,
         },
       ],
     },
   ];
+}
+
+/** Reads a button value; a bare URL is what buttons posted before shown analyses were kept carry. */
+export function readPostRequest(value: string): PostRequest {
+  const [first = '', ...rest] = value.split(' ');
+  if (SHOWN_ID.test(first)) return { shownId: first, url: rest.join(' ') || null };
+  return { shownId: null, url: value || null };
 }
 
 export function requestedByBlock(userId: string, how: string): Block {

@@ -17,6 +17,7 @@ export class SqliteStore implements Store {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, claimed_at INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS cache (url TEXT PRIMARY KEY, json TEXT NOT NULL, expires_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS shown (id TEXT PRIMARY KEY, json TEXT NOT NULL, expires_at INTEGER NOT NULL);
     `);
     this.prune();
   }
@@ -38,6 +39,10 @@ export class SqliteStore implements Store {
     return tx();
   }
 
+  renew(key: string): void {
+    this.db.prepare('UPDATE claims SET claimed_at = ? WHERE key = ? AND done = 0').run(this.now(), key);
+  }
+
   complete(key: string, keepMs: number): void {
     this.db.prepare('UPDATE claims SET done = 1, expires_at = ? WHERE key = ?').run(this.now() + keepMs, key);
   }
@@ -46,19 +51,41 @@ export class SqliteStore implements Store {
     this.db.prepare('DELETE FROM claims WHERE key = ?').run(key);
   }
 
+  keepShown(id: string, analysis: Analysis, ttlMs: number): void {
+    this.putAnalysis('shown', 'id', id, analysis, ttlMs);
+  }
+
+  getShown(id: string): Analysis | null {
+    return this.getAnalysis('shown', 'id', id);
+  }
+
   getCached(url: string): Analysis | null {
-    const row = this.db.prepare('SELECT json, expires_at FROM cache WHERE url = ?').get(url) as
+    return this.getAnalysis('cache', 'url', url);
+  }
+
+  putCached(url: string, analysis: Analysis, ttlMs: number): void {
+    this.putAnalysis('cache', 'url', url, analysis, ttlMs);
+  }
+
+  private getAnalysis(table: 'cache' | 'shown', column: 'url' | 'id', key: string): Analysis | null {
+    const row = this.db.prepare(`SELECT json, expires_at FROM ${table} WHERE ${column} = ?`).get(key) as
       { json: string; expires_at: number } | undefined;
     if (!row || row.expires_at <= this.now()) return null;
     return JSON.parse(row.json) as Analysis;
   }
 
-  putCached(url: string, analysis: Analysis, ttlMs: number): void {
+  private putAnalysis(
+    table: 'cache' | 'shown',
+    column: 'url' | 'id',
+    key: string,
+    analysis: Analysis,
+    ttlMs: number,
+  ): void {
     if (ttlMs <= 0) return;
     this.pruneNowAndThen(this.now());
     this.db
-      .prepare('INSERT OR REPLACE INTO cache (url, json, expires_at) VALUES (?, ?, ?)')
-      .run(url, JSON.stringify(analysis), this.now() + ttlMs);
+      .prepare(`INSERT OR REPLACE INTO ${table} (${column}, json, expires_at) VALUES (?, ?, ?)`)
+      .run(key, JSON.stringify(analysis), this.now() + ttlMs);
   }
 
   /** A bot runs for months: expired claims and cached analyses are dropped as it goes, not only at start. */
@@ -71,6 +98,7 @@ export class SqliteStore implements Store {
     this.lastPrune = now;
     this.db.prepare('DELETE FROM claims WHERE expires_at <= ?').run(now);
     this.db.prepare('DELETE FROM cache WHERE expires_at <= ?').run(now);
+    this.db.prepare('DELETE FROM shown WHERE expires_at <= ?').run(now);
   }
 
   close(): void {

@@ -11,10 +11,15 @@ export interface Store {
    * only copy left, so it must not be dropped.
    */
   claim(key: string, staleMs: number): ClaimResult;
+  /** Says a claimed unit is still being worked on, so it does not go stale while a slow answer runs. */
+  renew(key: string): void;
   /** Marks a claimed unit done; duplicates are dropped until `keepMs` has passed. */
   complete(key: string, keepMs: number): void;
   /** Gives a claim back, so the same work can be tried again (e.g. after a failure the user can fix). */
   release(key: string): void;
+  /** Keeps an analysis someone was shown privately, so "Post to channel" posts exactly that. */
+  keepShown(id: string, analysis: Analysis, ttlMs: number): void;
+  getShown(id: string): Analysis | null;
   getCached(url: string): Analysis | null;
   putCached(url: string, analysis: Analysis, ttlMs: number): void;
   close(): void;

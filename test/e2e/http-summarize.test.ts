@@ -143,8 +143,48 @@ describe('/summarize', () => {
   });
 });
 
+/** The value of the Post to channel button in a private answer. */
+const buttonValue = (reply: Record<string, unknown>) => {
+  const actions = (reply.blocks as { type: string; elements?: { value?: string }[] }[]).find(
+    (b) => b.type === 'actions',
+  );
+  return actions!.elements![0]!.value!;
+};
+
 describe('the Post to channel button', () => {
-  it('posts the same analysis publicly once, however often it is pressed', async () => {
+  it('posts the analysis the asker was shown, even if the page has changed since', async () => {
+    const fresh = await startHarness({ CACHE_TTL_MINUTES: '0' });
+    try {
+      fresh.articles.serveFile('/story', SEED_HTML, 'text/html');
+      const cmd = slashCommand(fresh, `${fresh.articles.origin}/story`, { channel_id: 'CSHOWN' });
+      await postForm(fresh, cmd);
+      const id = cmd.response_url.split('/').pop();
+      await fresh.slack.waitFor(() => fresh.slack.responses.some((r) => r.id === id));
+      const shown = fresh.slack.responses.find((r) => r.id === id)!.body;
+      // the story is taken down after the asker read the summary
+      fresh.articles.route('/story', { status: 404, body: 'gone' });
+      const pressUrl = fresh.slack.responseUrl();
+      await postForm(fresh, buttonPress(pressUrl, buttonValue(shown), 'CSHOWN'));
+      await fresh.slack.waitFor(() => fresh.slack.responses.some((r) => r.id === pressUrl.split('/').pop()));
+      const posts = accepted(fresh, 'chat.postMessage', 'CSHOWN');
+      expect(posts).toHaveLength(1);
+      expect(visibleText(posts[0]!.args)).toContain('Syrian Observatory for Human Rights');
+      expect(fresh.articles.hits('/story')).toBe(1);
+      expect(fresh.slack.rejected).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('says so, in one line, when the summary behind an old button is gone', async () => {
+    const responseUrl = h.slack.responseUrl();
+    await postForm(h, buttonPress(responseUrl, '0b9a4c1e-6f1a-4d7e-9a53-2d1f0c8e7b11', 'COLD'));
+    await h.slack.waitFor(() => responsesTo(responseUrl).length === 1);
+    expect(String(responsesTo(responseUrl)[0]!.text)).toMatch(/too old to post now/);
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'COLD')).toEqual([]);
+  });
+
+  it('posts once however often it is pressed (a button carrying only the link reads it again)', async () => {
     const responseUrl = h.slack.responseUrl();
     const press = buttonPress(responseUrl, `${h.articles.origin}/seed`, 'CBTN');
     expect((await postForm(h, press)).status).toBe(200);

@@ -2,6 +2,7 @@
 // response_url with a "Post to channel" button, or, with `public`, is posted in the channel. Slash commands
 // cannot run inside threads, so these replies are never thread replies.
 import type { App, RespondFn } from '@slack/bolt';
+import { randomUUID } from 'node:crypto';
 import { findLinks } from '../../article/links';
 import { renderAnalysisMessage } from '../../render/blocks';
 import type { SlackContext } from '../context';
@@ -27,6 +28,8 @@ export function parseSummarize(text: string): SummarizeRequest | null {
  * five posts at most: more links than this could never all be answered.
  */
 const MAX_COMMAND_LINKS = RESPONSE_URL_USES - 1;
+/** A private answer's "Post to channel" posts what was shown for this long; later it reads the link again. */
+const KEEP_SHOWN_MS = 24 * 60 * 60_000;
 
 export function registerSummarize(app: App, ctx: SlackContext): void {
   app.command('/summarize', async ({ command, ack, respond, client }) => {
@@ -51,8 +54,11 @@ export function registerSummarize(app: App, ctx: SlackContext): void {
     let cannotPost: Promise<void> | undefined;
     const answers = links.map((url) => async () => {
       let rendered;
+      const shownId = randomUUID();
       try {
-        rendered = renderAnalysisMessage((await ctx.queue.analyze(url)).analysis);
+        const { analysis } = await ctx.queue.analyze(url);
+        ctx.store.keepShown(shownId, analysis, KEEP_SHOWN_MS);
+        rendered = renderAnalysisMessage(analysis);
       } catch (err) {
         await reply({ response_type: 'ephemeral', text: failureLine(url, err) });
         return;
@@ -69,7 +75,7 @@ export function registerSummarize(app: App, ctx: SlackContext): void {
       await reply({
         response_type: 'ephemeral',
         text: rendered.text,
-        blocks: [...rendered.blocks, ...postToChannelButton(url)] as never,
+        blocks: [...rendered.blocks, ...postToChannelButton(shownId, url)] as never,
       });
     });
     await ctx.work.track(() => Promise.all(answers.map((answer) => answer())));
