@@ -12,7 +12,8 @@ import { untilAborted } from './abortable';
 import { createGuardedConnect, undiciDialer, type Dialer } from './guarded-connector';
 import { defaultResolver, type Resolver } from './resolvers';
 import type { FetchedPage } from './types';
-import { checkUrl, normaliseAllowHosts, type UrlOrigin } from './url-policy';
+import { metaRefreshUrl, refreshUrl } from './refresh';
+import { checkUrl, hostPortKey, normaliseAllowHosts, type UrlOrigin } from './url-policy';
 
 export interface FetchLimits {
   /** The whole redirect chain, retries included. */
@@ -80,9 +81,13 @@ interface Chain {
 
 export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<FetchedPage> {
   const limits: FetchLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const allowHosts = normaliseAllowHosts(opts.allowHosts);
-  const first = checkUrl(url, 'pasted', allowHosts);
+  const configured = normaliseAllowHosts(opts.allowHosts);
+  const first = checkUrl(url, 'pasted', configured);
   if (opts.signal?.aborted) throw new FetchError('cancelled', 'The request was cancelled.');
+  // The escape hatch is for links to the allowed hosts themselves (a CMS preview someone pasted). A chain
+  // that starts anywhere else gets the full policy on every hop, or any public page could redirect the bot
+  // into the intranet host the operator opened up.
+  const allowHosts: ReadonlySet<string> = configured.has(hostPortKey(first)) ? configured : new Set();
 
   const startedAt = Date.now();
   const deadline = AbortSignal.timeout(limits.totalMs);
@@ -164,7 +169,18 @@ async function followChain(
     }
 
     if (res.statusCode >= 200 && res.statusCode < 300) {
-      return await readPage(res, pasted, current, chain);
+      // A prompt Refresh header sends a browser on before it renders the body, so the body is not read.
+      const refreshHeader = refreshUrl(header(res, 'refresh'));
+      if (refreshHeader && !isSamePage(refreshHeader, current)) {
+        discard(res);
+        current = nextHop(refreshHeader, current, hops++, chain);
+        continue;
+      }
+      const page = await readPage(res, pasted, current, chain);
+      const refreshMeta = metaRefreshUrl(page.html);
+      if (!refreshMeta || isSamePage(refreshMeta, current)) return page;
+      current = nextHop(refreshMeta, current, hops++, chain);
+      continue;
     }
     discard(res);
     if (!retried && (await retryIsWorthIt(res, chain))) {
@@ -190,6 +206,15 @@ function nextHop(target: string, current: URL, hopsSoFar: number, chain: Chain):
     next = target; // checkUrl reports it as a broken redirect
   }
   return checkUrl(next, 'redirect', chain.allowHosts);
+}
+
+function isSamePage(target: string, current: URL): boolean {
+  try {
+    const next = new URL(target, current);
+    return next.href.replace(/#.*$/, '') === current.href.replace(/#.*$/, '');
+  } catch {
+    return false;
+  }
 }
 
 /** Host names (not IP literals) among allowHosts keys: the names the system resolver is used for. */

@@ -1,4 +1,6 @@
 import { fetchPage, type FetchOptions } from '../../src/article/fetch';
+import * as urlPolicy from '../../src/article/url-policy';
+import { extractArticle } from '../../src/article/extract';
 import { FetchError, PolicyError } from '../../src/errors';
 import {
   ARTICLE_HTML,
@@ -8,29 +10,50 @@ import {
   HostileServer,
   html,
   redirect,
+  routingDialer,
 } from '../fakes/hostile-server';
 
 let A: HostileServer;
 let B: CanaryServer;
+const PUBLIC = '151.101.0.81';
 const resolver = fakeResolver({
   'news.test': ['127.0.0.1'],
   'internal.test': ['127.0.0.2'],
+  // "public" sites: the routing dialer carries their address to A
+  'public.test': [PUBLIC],
+  'secure.test': [PUBLIC],
+  'cms.intranet': ['127.0.0.2'],
 });
+let dial: ReturnType<typeof routingDialer>;
 
+// Every dial is routed: A's own address reaches A, the "public" address reaches A too, and anything else,
+// whatever address or port it was aimed at, reaches the canary B. So "B saw 0 connections" holds for
+// http://2130706434/, [::1]/ and 169.254.169.254 on their default ports as much as for B's own port.
 function opts(extra: Partial<FetchOptions> = {}): FetchOptions {
   return {
     allowHosts: [A.hostPort, `news.test:${A.port}`],
     resolver,
+    dial,
     limits: { totalMs: 3000 },
     ...extra,
   };
 }
 
-async function refused(path: string, code: string | RegExp): Promise<PolicyError> {
-  const { error } = await failureOf(fetchPage(A.url(path), opts()));
+function onlyReachedA(): void {
+  expect(B.connections).toBe(0);
+  for (const t of dial.dialled)
+    expect([`127.0.0.1:${A.port}`, `${PUBLIC}:80`, `${PUBLIC}:443`]).toContain(`${t.address}:${t.port}`);
+}
+
+async function refused(
+  path: string,
+  code: string | RegExp,
+  extra: Partial<FetchOptions> = {},
+): Promise<PolicyError> {
+  const { error } = await failureOf(fetchPage(A.url(path), opts(extra)));
   expect(error).toBeInstanceOf(PolicyError);
   expect((error as PolicyError).code).toMatch(code);
-  expect(B.connections).toBe(0);
+  onlyReachedA();
   return error as PolicyError;
 }
 
@@ -45,6 +68,10 @@ afterAll(async () => {
 });
 beforeEach(() => {
   B.connections = 0;
+  dial = routingDialer(
+    { [`127.0.0.1:${A.port}`]: A.port, [`${PUBLIC}:80`]: A.port, [`${PUBLIC}:443`]: A.port },
+    B.port,
+  );
 });
 
 describe('redirects', () => {
@@ -167,26 +194,152 @@ describe('redirects', () => {
     expect(sent.every((r) => r.headers.cookie === undefined)).toBe(true);
   });
 
-  it('H-45: a meta refresh to an internal address is not followed', async () => {
-    A.on(
-      '/h45',
-      html(
-        `<html><head><meta http-equiv="refresh" content="0;url=http://127.0.0.1:${B.port}/"></head><body>x</body></html>`,
-      ),
-    );
-    const page = await fetchPage(A.url('/h45'), opts());
-    expect(page.finalUrl).toBe(A.url('/h45'));
-    expect(B.connections).toBe(0);
+  it('the routing dialer really delivers a stray dial to the canary (so the zero counts mean something)', async () => {
+    // Allowed on purpose, on a port B does not listen on: only the routing can get it there.
+    const page = await fetchPage('http://127.0.0.2/', { ...opts(), allowHosts: ['127.0.0.2:80'] });
+    expect(page.html).toContain('internal secret');
+    expect(B.connections).toBe(1);
+    expect(dial.dialled).toEqual([{ address: '127.0.0.2', port: 80, protocol: 'http:', servername: '' }]);
   });
 
-  it('H-46: a Refresh header to an internal address is not followed', async () => {
-    A.on(
-      '/h46',
-      html(ARTICLE_HTML, { 'content-type': 'text/html', refresh: `0; url=http://[::1]:${B.port}/` }),
+  it('the connect-time check alone refuses an internal IP literal reached by redirect', async () => {
+    // Take the URL policy out of the redirect path, so only the connector stands between the hop and B.
+    const real = urlPolicy.checkUrl;
+    const spy = jest
+      .spyOn(urlPolicy, 'checkUrl')
+      .mockImplementation((raw, origin, allow) =>
+        origin === 'redirect' ? new URL(raw) : real(raw, origin, allow),
+      );
+    try {
+      for (const target of [
+        `http://127.0.0.2:${B.port}/`,
+        `http://[::1]:${B.port}/`,
+        'http://169.254.169.254/',
+      ]) {
+        const path = `/connect-time-${encodeURIComponent(target)}`;
+        A.on(path, redirect(target));
+        await refused(path, 'redirect_private_address');
+      }
+      // without the connector's check the hop would have been dialled: the spy really let it through
+      expect(
+        spy.mock.results.some((r) => r.type === 'return' && (r.value as URL).hostname === '127.0.0.2'),
+      ).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('FETCH_ALLOW_HOSTS is not reachable by redirect from a page that is not itself allowed', async () => {
+    // A public article 302s to the intranet preview host the operator allowed (cms.intranet → 127.0.0.2).
+    A.on('/pub-to-cms', redirect(`http://cms.intranet:${B.port}/preview`));
+    A.on('/pub-to-cms80', redirect('http://cms.intranet/preview'));
+    const allowCms = { allowHosts: [`cms.intranet:${B.port}`, 'cms.intranet:80'] };
+    const viaPort = await failureOf(fetchPage('http://public.test/pub-to-cms', opts(allowCms)));
+    expect((viaPort.error as PolicyError).code).toBe('redirect_non_default_port');
+    const via80 = await failureOf(fetchPage('http://public.test/pub-to-cms80', opts(allowCms)));
+    expect((via80.error as PolicyError).code).toBe('redirect_private_address');
+    onlyReachedA();
+    // A link to the allowed host itself still works: the escape hatch is for pasted preview links.
+    const direct = await fetchPage(`http://cms.intranet:${B.port}/preview`, opts(allowCms));
+    expect(direct.html).toContain('internal secret');
+  });
+
+  it('an allowed chain may move between allowed hosts (CMS preview → its own login page)', async () => {
+    A.on('/allowed-hop', redirect(`http://news.test:${A.port}/article`));
+    const page = await fetchPage(A.url('/allowed-hop'), opts());
+    expect(page.finalUrl).toBe(`http://news.test:${A.port}/article`);
+  });
+
+  it('H-12: an https → http downgrade on a public site is followed, and the final URL says http', async () => {
+    // Policy: a downgrade exposes nothing of ours (no cookies or credentials are ever sent), and refusing
+    // would lose articles on sites with broken https; the reply links the http URL so nobody is misled.
+    A.on('/h12', redirect('http://secure.test/h12-plain'));
+    A.on('/h12-plain', html(ARTICLE_HTML));
+    const page = await fetchPage('https://secure.test/h12', opts());
+    expect(page.url).toBe('https://secure.test/h12');
+    expect(page.finalUrl).toBe('http://secure.test/h12-plain');
+    expect(dial.dialled.map((t) => `${t.protocol}//${t.address}:${t.port}`)).toEqual([
+      `https://${PUBLIC}:443`,
+      `http://${PUBLIC}:80`,
+    ]);
+    onlyReachedA();
+  });
+
+  describe('page-level redirects (Refresh header, <meta http-equiv=refresh>)', () => {
+    const refreshPage = (content: string, body = ''): string =>
+      `<html><head><meta http-equiv="refresh" content="${content}"></head><body>${body}</body></html>`;
+
+    it('H-47: a prompt meta refresh to another page is followed as a redirect hop', async () => {
+      A.on('/h47', html(refreshPage('0; url=/article', '<p>Redirecting…</p>')));
+      const page = await fetchPage(A.url('/h47'), opts());
+      expect(page.finalUrl).toBe(A.url('/article'));
+      expect(page.html).toContain('Strike kills 12');
+    });
+
+    it("H-47: a Refresh header is followed the same way, without reading the page's body", async () => {
+      A.on('/h47-header', html('<p>x</p>', { 'content-type': 'text/html', refresh: "0;URL='/article'" }));
+      const page = await fetchPage(A.url('/h47-header'), opts());
+      expect(page.finalUrl).toBe(A.url('/article'));
+    });
+
+    it('H-45: a meta refresh to an internal address is refused like a redirect; B sees nothing', async () => {
+      A.on('/h45', html(refreshPage(`0;url=http://127.0.0.1:${B.port}/`, 'x')));
+      const err = await refused('/h45', 'redirect_private_address');
+      expect(err.userMessage).toBe('That link redirects to an internal address, so I didn\u2019t follow it.');
+    });
+
+    it('H-46: a Refresh header to an internal address is refused like a redirect; B sees nothing', async () => {
+      A.on(
+        '/h46',
+        html(ARTICLE_HTML, { 'content-type': 'text/html', refresh: `0; url=http://[::1]:${B.port}/` }),
+      );
+      await refused('/h46', 'redirect_private_address');
+    });
+
+    it('meta refreshes count against the same hop budget as redirects', async () => {
+      A.on('/mr-a', html(refreshPage('0;url=/mr-b')));
+      A.on('/mr-b', redirect('/mr-a'));
+      const { error } = await failureOf(fetchPage(A.url('/mr-a'), opts()));
+      expect((error as FetchError).code).toBe('too_many_redirects');
+      expect(A.hitsOn('/mr-a') + A.hitsOn('/mr-b')).toBe(6);
+    });
+
+    it('leaves alone a slow auto-reload, a refresh to the same page, and one inside <noscript> or a comment', async () => {
+      const cases: [string, string][] = [
+        ['/mr-slow', refreshPage('300; url=/elsewhere', 'live blog')],
+        ['/mr-self', refreshPage('0', 'self')],
+        ['/mr-same', refreshPage('5; url=/mr-same#top', 'same')],
+        [
+          '/mr-noscript',
+          '<html><head><noscript><meta http-equiv="refresh" content="0;url=/nojs"></noscript></head><body>js</body></html>',
+        ],
+        [
+          '/mr-comment',
+          '<html><head><!-- <meta http-equiv="refresh" content="0;url=/old"> --></head><body>c</body></html>',
+        ],
+      ];
+      for (const [path, body] of cases) {
+        A.on(path, html(body));
+        const page = await fetchPage(A.url(path), opts());
+        expect(page.finalUrl).toBe(A.url(path));
+      }
+      expect(A.hitsOn('/elsewhere') + A.hitsOn('/nojs') + A.hitsOn('/old')).toBe(0);
+    });
+  });
+
+  it('H-36: text/html that is really a PNG ends as "no article", without a crash', async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919 + 13) % 256)),
+    ]);
+    A.on('/h36', html(png, { 'content-type': 'text/html' }));
+    const page = await fetchPage(A.url('/h36'), opts());
+    expect(() => extractArticle({ html: page.html, url: page.url, finalUrl: page.finalUrl })).toThrow(
+      expect.objectContaining({
+        code: 'no_article',
+        userMessage: "I couldn't find an article on that page.",
+      }),
     );
-    const page = await fetchPage(A.url('/h46'), opts());
-    expect(page.finalUrl).toBe(A.url('/h46'));
-    expect(B.connections).toBe(0);
   });
 
   it('H-62: proxy environment variables are ignored for article fetches', async () => {
@@ -199,7 +352,8 @@ describe('redirects', () => {
       ALL_PROXY: proxy,
     });
     try {
-      const page = await fetchPage(A.url('/article'), opts());
+      // the real dialer here: an injected one would bypass whatever undici might do with the proxy
+      const page = await fetchPage(A.url('/article'), opts({ dial: undefined }));
       expect(page.status).toBe(200);
       expect(B.connections).toBe(0);
     } finally {
