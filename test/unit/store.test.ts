@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { SqliteStore } from '../../src/store/sqlite-store';
+import { whileClaimed } from '../../src/store/while-claimed';
 import type { Analysis } from '../../src/analysis';
 
 const analysis: Analysis = {
@@ -44,6 +45,35 @@ describe('the embedded store', () => {
     expect(store.claim('k', 90_000)).toBe('duplicate');
     now += 40_000;
     expect(store.claim('k', 90_000)).toBe('claimed');
+  });
+
+  it('never hands a claim to a retry while the first answer is still being worked on', async () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    const live = new SqliteStore(':memory:');
+    try {
+      expect(live.claim('k', 90_000)).toBe('claimed');
+      let finish!: () => void;
+      const answering = whileClaimed(live, 'k', 90_000, () => new Promise<void>((r) => (finish = r)));
+      // a slow answer: a model near its timeout and a rate-limit wait, far past the stale time
+      jest.advanceTimersByTime(5 * 60_000);
+      expect(live.claim('k', 90_000)).toBe('duplicate');
+      finish();
+      await answering;
+      // once the work stops renewing it (the process died), the claim goes stale as before
+      jest.advanceTimersByTime(90_000);
+      expect(live.claim('k', 90_000)).toBe('claimed');
+    } finally {
+      live.close();
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps what someone was shown under its id until it expires', () => {
+    store.keepShown('id-1', analysis, 60_000);
+    expect(store.getShown('id-1')).toEqual(analysis);
+    expect(store.getShown('id-2')).toBeNull();
+    now += 60_000;
+    expect(store.getShown('id-1')).toBeNull();
   });
 
   it('released claims can be claimed again', () => {
