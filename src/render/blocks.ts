@@ -18,6 +18,7 @@ export interface TextObject {
   type: 'mrkdwn' | 'plain_text';
   text: string;
   emoji?: boolean;
+  verbatim?: boolean;
 }
 export interface Block {
   type: string;
@@ -52,8 +53,11 @@ const FOOTER_CHARS = 600;
 
 const SLACK_STYLE: PhraseStyle = { count: (c) => `*${escapeMrkdwn(c)}*`, text: escapeMrkdwn };
 
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+// verbatim: Slack would otherwise turn bare "@here", "#channel" names and URLs in article text into live
+// mentions and links; escaping covers the <…> forms, verbatim the bare ones.
+const mrkdwn = (text: string): TextObject => ({ type: 'mrkdwn', text, verbatim: true });
+const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
+const context = (text: string): Block => ({ type: 'context', elements: [mrkdwn(text)] });
 
 function quoteLine(q: string, max: number): string {
   return `> _“${escapeMrkdwn(truncate(q.replace(/\s+/g, ' ').trim(), max))}”_`;

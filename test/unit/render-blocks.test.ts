@@ -1,5 +1,11 @@
 import type { Analysis, CasualtyFigure } from '../../src/analysis';
-import { blockTextLength, LIMITS, renderAnalysisMessage, type Block } from '../../src/render/blocks';
+import {
+  blockTextLength,
+  LIMITS,
+  renderAnalysisMessage,
+  type Block,
+  type TextObject,
+} from '../../src/render/blocks';
 import { escapeMrkdwn, mrkdwnLink } from '../../src/render/mrkdwn';
 import { renderText } from '../../src/render/text';
 import { mrkdwnOf } from '../support/slack-text';
@@ -95,6 +101,16 @@ describe('Block Kit rendering', () => {
     expect(json).not.toContain('<@U');
     expect(json).not.toContain('<https://evil.example');
     expect(json).toContain('&lt;!channel&gt;');
+  });
+
+  it('keeps bare @here, #channel names and URLs in article text from being turned live', () => {
+    const { blocks } = renderAnalysisMessage(
+      base({ summary: ['Officials told @here and @channel in #general to read https://evil.example now.'] }),
+    );
+    const textObjects = blocks.flatMap((b) => [b.text, ...((b.elements ?? []) as TextObject[])]);
+    const mrkdwnObjects = textObjects.filter((t) => t?.type === 'mrkdwn');
+    expect(mrkdwnObjects.length).toBeGreaterThan(2);
+    for (const t of mrkdwnObjects) expect(t).toMatchObject({ verbatim: true });
   });
 
   it('only links to the source, with markup characters in its URL neutralised', () => {
