@@ -84,6 +84,11 @@ export async function startHarness(
       store.close();
       await articles.close();
       await slack.close();
+      // Every suite, not only those that check after each test: a call Slack's spec would refuse is a bug.
+      if (slack.rejected.length) {
+        const what = slack.rejected.map((r) => `${r.method}: ${r.reason}`).join('; ');
+        throw new Error(`the fake Slack refused calls the real one would refuse too: ${what}`);
+      }
     },
   };
 }

@@ -269,6 +269,28 @@ describe('direct messages and watched channels', () => {
     expect(postsIn('CWATCH')[0]!.args.thread_ts).toBe(ts);
   });
 
+  it('answers a mention in a watched channel once, though Slack sends it as a mention and a message', async () => {
+    const ts = nextTs();
+    const text = `<@UBOT> <${h.articles.origin}/seed>`;
+    const asMessage = { type: 'message', channel: 'CWATCH', channel_type: 'channel', user: 'U1', text, ts };
+    await postEvent(h, eventBody(asMessage));
+    await postEvent(h, eventBody({ ...asMessage, type: 'app_mention' }));
+    const inThread = () => postsIn('CWATCH').filter((c) => c.args.thread_ts === ts);
+    await h.slack.waitFor(() => updatesIn('CWATCH').some((c) => c.args.ts === inThread()[0]?.args.ts));
+    expect(inThread()).toHaveLength(1);
+    expect(accepted(h, 'reactions.add').filter((c) => c.args.timestamp === ts)).toHaveLength(1);
+  });
+
+  it('gives the how-to for a DM without a link, but not for every reply in its thread', async () => {
+    const first = nextTs();
+    const dm = { type: 'message', channel: 'DM3', channel_type: 'im', user: 'U1', ts: first };
+    await postEvent(h, eventBody({ ...dm, text: 'thanks!', ts: nextTs(), thread_ts: first }));
+    await postEvent(h, eventBody({ ...dm, text: 'hello' }));
+    await h.slack.waitFor(() => postsIn('DM3').length === 1);
+    expect(postsIn('DM3')[0]!.args).toMatchObject({ thread_ts: first });
+    expect(String(postsIn('DM3')[0]!.args.text)).toMatch(/Paste a news link/);
+  });
+
   it('ignores bots, edits, deletions and unwatched channels', async () => {
     const link = `<${h.articles.origin}/seed>`;
     const ignored = [

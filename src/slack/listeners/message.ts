@@ -26,7 +26,8 @@ export function registerMessages(app: App, { answerer, watchChannels }: SlackCon
     if (!isDm && context.botUserId && msg.text?.includes(`<@${context.botUserId}>`)) return;
 
     const links = linksOfMessage(msg);
-    if (!links.length && !isDm) return;
+    // The how-to answers a DM that starts a conversation, not every "thanks" in a thread after an answer.
+    if (!links.length && (!isDm || msg.thread_ts)) return;
     await answerer.answerOnce({ channel: msg.channel, ts: msg.ts, threadTs: msg.thread_ts }, () => links);
   });
 }
