@@ -271,12 +271,13 @@ describe('direct messages and watched channels', () => {
 
   it('answers a mention in a watched channel once, though Slack sends it as a mention and a message', async () => {
     const ts = nextTs();
+    const answered = updatesIn('CWATCH').length;
     const text = `<@UBOT> <${h.articles.origin}/seed>`;
     const asMessage = { type: 'message', channel: 'CWATCH', channel_type: 'channel', user: 'U1', text, ts };
     await postEvent(h, eventBody(asMessage));
     await postEvent(h, eventBody({ ...asMessage, type: 'app_mention' }));
     const inThread = () => postsIn('CWATCH').filter((c) => c.args.thread_ts === ts);
-    await h.slack.waitFor(() => updatesIn('CWATCH').some((c) => c.args.ts === inThread()[0]?.args.ts));
+    await h.slack.waitFor(() => updatesIn('CWATCH').length > answered);
     expect(inThread()).toHaveLength(1);
     expect(accepted(h, 'reactions.add').filter((c) => c.args.timestamp === ts)).toHaveLength(1);
   });
