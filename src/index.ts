@@ -18,7 +18,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     }
     throw err;
   }
-  const store = new SqliteStore(config.storePath);
+  const store = openStore(config.storePath);
   const queue = new AnalysisQueue((url) => analyzeUrl(url, config), store, {
     concurrency: config.concurrency,
     perHost: config.perHostConcurrency,
@@ -48,6 +48,18 @@ export async function main(env: Record<string, string | undefined> = process.env
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** The embedded store, or a startup error that names the setting to fix. */
+function openStore(file: string): SqliteStore {
+  try {
+    return new SqliteStore(file);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`STORE_PATH ${file} cannot be opened (${why}); set STORE_PATH to a writable file path`, {
+      cause: err,
+    });
+  }
 }
 
 if (require.main === module) {

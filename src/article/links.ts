@@ -1,5 +1,5 @@
 // Finds the web links in a Slack message. Slack writes links as <url> or <url|label> with &, < and > escaped
-// as entities; `/summarize` text may hold bare URLs; rich_text blocks carry `link` elements.
+// as entities; `/summarize` text may hold bare URLs; blocks and attachments carry links of their own.
 
 const ENTITY: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
 
@@ -35,33 +35,56 @@ export function findLinks(text: string): string[] {
   return found;
 }
 
-interface RichElement {
+interface BlockNode {
   type?: string;
   url?: string;
-  elements?: RichElement[];
+  text?: unknown;
+  elements?: BlockNode[];
+  fields?: BlockNode[];
 }
 
-/** Links held as `link` elements in rich_text blocks (what Slack clients send alongside `text`). */
+/**
+ * Links held in blocks: `link` elements of rich_text (what Slack clients send alongside `text`), and links in
+ * the mrkdwn of section and context blocks (how feed and wire bots post headlines).
+ */
 export function findLinksInBlocks(blocks: unknown): string[] {
   const found: string[] = [];
+  const add = (url: string) => {
+    if (isWebUrl(url) && !found.includes(url)) found.push(url);
+  };
   const walk = (nodes: unknown) => {
     if (!Array.isArray(nodes)) return;
-    for (const n of nodes as RichElement[]) {
-      if (n && typeof n === 'object') {
-        if (n.type === 'link' && typeof n.url === 'string' && isWebUrl(n.url) && !found.includes(n.url)) {
-          found.push(n.url);
-        }
-        walk(n.elements);
-      }
+    for (const n of nodes as BlockNode[]) {
+      if (!n || typeof n !== 'object') continue;
+      if (n.type === 'link' && typeof n.url === 'string') add(n.url);
+      if (n.type === 'mrkdwn' && typeof n.text === 'string') findLinks(n.text).forEach(add);
+      if (n.text && typeof n.text === 'object') walk([n.text]);
+      walk(n.elements);
+      walk(n.fields);
     }
   };
   walk(blocks);
   return found;
 }
 
-/** All links of a message: text first (its order is what the user typed), then any only the blocks carry. */
-export function linksOfMessage(msg: { text?: string; blocks?: unknown }): string[] {
+interface Attachment {
+  from_url?: unknown;
+  title_link?: unknown;
+}
+
+/** The story links of legacy attachments (link unfurls, RSS and news-feed apps). */
+function findLinksInAttachments(attachments: unknown): string[] {
+  if (!Array.isArray(attachments)) return [];
+  return (attachments as Attachment[]).flatMap((a) =>
+    [a?.from_url, a?.title_link].filter((u): u is string => typeof u === 'string' && isWebUrl(u)),
+  );
+}
+
+/** All links of a message: text first (its order is what the user typed), then any only blocks or attachments carry. */
+export function linksOfMessage(msg: { text?: string; blocks?: unknown; attachments?: unknown }): string[] {
   const links = findLinks(msg.text ?? '');
-  for (const u of findLinksInBlocks(msg.blocks)) if (!links.includes(u)) links.push(u);
+  for (const u of [...findLinksInBlocks(msg.blocks), ...findLinksInAttachments(msg.attachments)]) {
+    if (!links.includes(u)) links.push(u);
+  }
   return links;
 }

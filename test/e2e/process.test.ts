@@ -77,6 +77,20 @@ describe('npm start', () => {
     expect(p.output()).not.toContain('xoxb-revoked');
   });
 
+  it('exits 1 with one line naming STORE_PATH when the store cannot be opened', async () => {
+    const p = start({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'x',
+      SLACK_API_URL: slack.url,
+      STORE_PATH: path.join(os.tmpdir(), 'no-such-dir-newsdesk', 'store.sqlite'),
+    });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toMatch(
+      /^newsdesk: could not start: STORE_PATH .*no-such-dir-newsdesk.* cannot be opened/,
+    );
+    expect(p.output().trim().split('\n')).toHaveLength(1);
+  });
+
   it.each([
     [{}, /SLACK_BOT_TOKEN is not set/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_APP_TOKEN .*SLACK_SIGNING_SECRET/],

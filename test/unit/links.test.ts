@@ -50,6 +50,31 @@ describe('finding links in Slack messages', () => {
     ]);
   });
 
+  it('finds the story link of a feed bot’s post in its section blocks or attachments', () => {
+    const feedPost = {
+      text: 'New story',
+      blocks: [
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: '*<https://news.example/a?x=1&amp;y=2|Flood kills 12>*' },
+        },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'via <https://news.example/feed|Wire>' }] },
+      ],
+    };
+    expect(linksOfMessage(feedPost)).toEqual(['https://news.example/a?x=1&y=2', 'https://news.example/feed']);
+    const rss = {
+      text: '',
+      attachments: [{ title: 'Flood kills 12', title_link: 'https://news.example/b' }],
+    };
+    expect(linksOfMessage(rss)).toEqual(['https://news.example/b']);
+    // an unfurl of the link the person pasted adds nothing new
+    const pasted = {
+      text: '<https://news.example/c>',
+      attachments: [{ from_url: 'https://news.example/c' }],
+    };
+    expect(linksOfMessage(pasted)).toEqual(['https://news.example/c']);
+  });
+
   it('unescapes only the three Slack entities', () => {
     expect(unescapeSlack('&lt;b&gt; &amp; &quot;')).toBe('<b> & &quot;');
   });
