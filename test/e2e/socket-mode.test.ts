@@ -5,20 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { FakeSlack } from '../fakes/slack';
 import { eventBody, mention, startHarness, visibleText, type Harness } from './harness';
 
-/** A port nobody is listening on right now (Bolt's Socket Mode health server takes a fixed port). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 let h: Harness;
-let healthPort: number;
 beforeAll(async () => {
-  healthPort = await freePort();
-  h = await startHarness({ PORT: String(healthPort) }, 'socket');
+  h = await startHarness({}, 'socket');
   await h.slack.socketMode.connected();
 });
 afterAll(async () => {
@@ -33,7 +22,7 @@ describe('Socket Mode', () => {
   });
 
   it('still serves GET /healthz on PORT for container health checks', async () => {
-    const res = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    const res = await fetch(`${h.base}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, mode: 'socket' });
   });
@@ -81,6 +70,50 @@ describe('Socket Mode', () => {
     expect(JSON.stringify(ack.payload)).toContain('/summarize <link>');
   });
 
+  it('answers /summarize privately, and its button posts the analysis in the channel', async () => {
+    const responseUrl = h.slack.responseUrl();
+    const ack = await h.slack.socketMode.send('slash_commands', {
+      command: '/summarize',
+      text: `${h.articles.origin}/seed`,
+      user_id: 'U1',
+      channel_id: 'CSOCK',
+      team_id: 'T1',
+      response_url: responseUrl,
+      trigger_id: '1',
+    });
+    expect(JSON.stringify(ack.payload)).toContain('Reading');
+    const id = responseUrl.split('/').pop();
+    await h.slack.waitFor(() => h.slack.responses.some((r) => r.id === id));
+    const answer = h.slack.responses.find((r) => r.id === id)!.body;
+    expect(answer.response_type).toBe('ephemeral');
+    expect(visibleText(answer)).toContain('Syrian Observatory for Human Rights');
+    const button = (
+      answer.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]
+    ).find((b) => b.type === 'actions')!.elements![0]!;
+
+    await h.slack.socketMode.send('interactive', {
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'newsroom' },
+      user: { id: 'U1', username: 'reporter', team_id: 'T1' },
+      api_app_id: 'A1',
+      container: {
+        type: 'message',
+        message_ts: '1700000000.000111',
+        channel_id: 'CSOCK',
+        is_ephemeral: true,
+      },
+      channel: { id: 'CSOCK', name: 'news' },
+      response_url: h.slack.responseUrl(),
+      trigger_id: '1.2.3',
+      actions: [{ ...button, type: 'button', block_id: 'b1', action_ts: '1700000001.000001' }],
+    });
+    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').some((c) => c.args.channel === 'CSOCK'));
+    const post = h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CSOCK')!;
+    expect(post.args.thread_ts).toBeUndefined();
+    expect(visibleText(post.args)).toContain('Shared by <@U1> with /summarize');
+    expect(visibleText(post.args)).toContain('Syrian Observatory for Human Rights');
+  });
+
   it('refuses to start with one clear line when PORT is taken, instead of crashing', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
@@ -96,7 +129,7 @@ describe('Socket Mode', () => {
 
   it('names SLACK_APP_TOKEN when Slack refuses it', async () => {
     const refuse = (slack: FakeSlack) => slack.fail('apps.connections.open', { error: 'invalid_auth' });
-    await expect(startHarness({ PORT: String(await freePort()) }, 'socket', refuse)).rejects.toThrow(
+    await expect(startHarness({}, 'socket', refuse)).rejects.toThrow(
       'Slack refused SLACK_APP_TOKEN (invalid_auth); create an app-level token with scope connections:write',
     );
   });
