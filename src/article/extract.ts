@@ -11,6 +11,7 @@ import { type DomDocument, type DomElement, parseDocument } from './dom';
 import { removeFurniture, removeInvisible } from './dom-clean';
 import { extractMetadata, type PageMetadata } from './metadata';
 import { hasLoginForm, isWallPrompt, judgeWall, mentionsWall, wallSignals, type Wall } from './paywall';
+import { plainTextTitleIndex } from './plain-text-title';
 
 export interface ExtractInput {
   html: string;
@@ -104,12 +105,7 @@ export function articleFromPlainText(text: string, url: string): Article {
     .split(/\n[ \t\u00A0]*\n/)
     .map(cleanParagraph)
     .filter(Boolean);
-  // A leading short line without sentence punctuation ("Defense") is a section label; the headline is the
-  // first line that reads like one: several words, no full stop at the end.
-  const titleIndex = blocks.findIndex(
-    (b) => countWords(b) >= 4 && countWords(b) <= 30 && !/[.!?]["”’]?$/.test(b),
-  );
-  const start = titleIndex >= 0 && titleIndex <= 2 ? titleIndex : -1;
+  const start = plainTextTitleIndex(blocks);
   const title = start >= 0 ? (blocks[start] as string) : '';
   const paragraphs = blocks.slice(start + 1);
   const body = paragraphs.join('\n\n');
