@@ -1,4 +1,4 @@
-import { decodeHtml, prescanMetaCharset } from '../../src/article/charset';
+import { decodeHtml, detectorSample, prescanMetaCharset } from '../../src/article/charset';
 import { encodeLegacy, encodeUtf16le } from '../fakes/hostile-server';
 
 // Seed paragraphs: the reference story's opening, retold in each language.
@@ -107,5 +107,71 @@ describe('decodeHtml', () => {
       0x3c, 0x70, 0x3e, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xff, 0xfe, 0x3c, 0x2f, 0x70, 0x3e,
     ]);
     expect(decodeHtml(noise, null).text).not.toContain('\uFFFD');
+  });
+});
+
+// A realistic page: an inline config script before the body, navigation and a footer in ASCII.
+const realistic = (body: string, scriptBytes: number): string =>
+  '<!doctype html><html><head><title>News</title><link rel="stylesheet" href="/a.css">' +
+  `<script>var config = ${JSON.stringify({ blob: 'x'.repeat(scriptBytes) })};</script>` +
+  '<style>body { font: 16px/1.4 serif }</style></head><body>' +
+  '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>' +
+  `<!-- ad slot ${'-'.repeat(200)} --><article><p>${body}</p><p>${body}</p></article>` +
+  '<footer>Copyright 2026 Example Media. All rights reserved.</footer></body></html>';
+
+describe('charset detection on realistic pages (no header, no meta)', () => {
+  it.each([
+    ['windows-1251', 30_000, RUSSIAN],
+    ['windows-1251', 70_000, RUSSIAN],
+    ['shift_jis', 70_000, JAPANESE],
+    ['gbk', 70_000, CHINESE],
+    ['windows-1252', 70_000, FRENCH],
+  ] as const)('reads %s behind %i bytes of inline script', (encoding, scriptBytes, text) => {
+    const out = decodeHtml(encodeLegacy(realistic(text, scriptBytes), encoding), null);
+    expect(out.source).toBe('detector');
+    expect(out.text).toContain(text);
+  });
+
+  it.each([
+    ['a one-sentence brief', 'Москва заявила о новых ударах.'],
+    ['a headline only', 'В Сирии погибли 12 человек'],
+    ['a single word', 'Новости'],
+  ])('reads %s in windows-1251 amid ASCII navigation', (_name, text) => {
+    const out = decodeHtml(encodeLegacy(realistic(text, 0), 'windows-1251'), null);
+    expect(out.charset).toBe('windows-1251');
+    expect(out.text).toContain(text);
+  });
+
+  it.each([
+    ['windows-1252', 'The café reopened.'],
+    ['windows-1252', 'Le président a déclaré mardi que les négociations étaient terminées.'],
+    ['windows-1252', 'Die Bundesregierung hat am Dienstag über die Maßnahmen beraten.'],
+    ['windows-1250', 'Rząd ogłosił we wtorek nowe środki gospodarcze dla regionu.'],
+    ['shift_jis', '東京で地震が発生した。'],
+    ['gbk', '北京发生地震。'],
+  ] as const)('reads a one-sentence %s page', (encoding, text) => {
+    const out = decodeHtml(encodeLegacy(realistic(text, 0), encoding), null);
+    expect(out.text).toContain(text);
+  });
+
+  it('judges only visible text runs that hold non-ASCII bytes', () => {
+    const page = Buffer.concat([
+      Buffer.from('<html><head><title>Home</title><script>var s = "'),
+      Buffer.from([0xe9, 0xe9]),
+      Buffer.from('"; if (a < b) {}</script><style>p:after{content:"'),
+      Buffer.from([0xe8]),
+      Buffer.from('"}</style></head><body><!-- '),
+      Buffer.from([0xe0]),
+      Buffer.from(' --><nav>Sport</nav><p title="'),
+      Buffer.from([0xfc]),
+      Buffer.from('">caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' ouvert</p><SCRIPT type=x>'),
+      Buffer.from([0xe2]),
+      Buffer.from('</SCRIPT >na'),
+      Buffer.from([0xef]),
+      Buffer.from('ve</body></html>'),
+    ]);
+    expect(Buffer.from(detectorSample(page)).toString('latin1')).toBe('caf\u00e9 ouvert na\u00efve ');
   });
 });
