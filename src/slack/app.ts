@@ -136,13 +136,12 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
       try {
         await app.init();
       } catch (err) {
-        const code = slackErrorCode(err);
-        throw new Error(
-          code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive'
-            ? `Slack refused SLACK_BOT_TOKEN (${code}); copy the Bot User OAuth Token again from OAuth & Permissions`
-            : `could not reach Slack at ${slack.apiUrl} (${code ?? (err instanceof Error ? err.message : String(err))})`,
-          { cause: err },
-        );
+        throw startError(err, {
+          refusedBy: ['invalid_auth', 'not_authed', 'account_inactive'],
+          refused: (code) =>
+            `Slack refused SLACK_BOT_TOKEN (${code}); copy the Bot User OAuth Token again from OAuth & Permissions`,
+          failed: (why) => `could not reach Slack at ${slack.apiUrl} (${why})`,
+        });
       }
       try {
         if (httpReceiver) {
@@ -163,13 +162,12 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
       try {
         await app.start();
       } catch (err) {
-        const code = slackErrorCode(err);
-        throw new Error(
-          code === 'invalid_auth' || code === 'not_authed' || code === 'not_allowed_token_type'
-            ? `Slack refused SLACK_APP_TOKEN (${code}); create an app-level token with scope connections:write under Basic Information → App-Level Tokens`
-            : `could not open a Socket Mode connection through ${slack.apiUrl} (${code ?? (err instanceof Error ? err.message : String(err))})`,
-          { cause: err },
-        );
+        throw startError(err, {
+          refusedBy: ['invalid_auth', 'not_authed', 'not_allowed_token_type'],
+          refused: (code) =>
+            `Slack refused SLACK_APP_TOKEN (${code}); create an app-level token with scope connections:write under Basic Information → App-Level Tokens`,
+          failed: (why) => `could not open a Socket Mode connection through ${slack.apiUrl} (${why})`,
+        });
       }
       return { port: (healthServer!.address() as AddressInfo).port };
     },
@@ -191,6 +189,19 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): RunningSlack
       await work.drain(45_000);
     },
   };
+}
+
+/** A start-up call that failed: a refused token names the setting to fix, anything else says what failed. */
+function startError(
+  err: unknown,
+  say: { refusedBy: string[]; refused: (code: string) => string; failed: (why: string) => string },
+): Error {
+  const code = slackErrorCode(err);
+  const message =
+    code && say.refusedBy.includes(code)
+      ? say.refused(code)
+      : say.failed(code ?? (err instanceof Error ? err.message : String(err)));
+  return new Error(message, { cause: err });
 }
 
 /** A listener that could not start, said in terms of the settings that fix it. */
