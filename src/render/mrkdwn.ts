@@ -43,6 +43,7 @@ export function escapeWithin(s: string, max: number): string {
  */
 export function mrkdwnLink(url: string, label: string): string {
   if (!/^https?:\/\//i.test(url)) return escapeMrkdwn(label);
-  const safeUrl = url.replace(/[<>|\s]/g, (c) => encodeURIComponent(c));
+  // Slack reads entities inside link markup too (its own links arrive with &amp;), so & is escaped as well.
+  const safeUrl = url.replace(/[<>|\s]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
   return `<${safeUrl}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
 }

@@ -116,6 +116,7 @@ describe('Block Kit rendering', () => {
   it('only links to the source, with markup characters in its URL neutralised', () => {
     expect(mrkdwnLink('https://x.example/a|b<c>', 'Open')).toBe('<https://x.example/a%7Cb%3Cc%3E|Open>');
     expect(mrkdwnLink('javascript:alert(1)', 'Open')).toBe('Open');
+    expect(mrkdwnLink('https://x.example/?a=1&lt=2', 'Open')).toBe('<https://x.example/?a=1&amp;lt=2|Open>');
   });
 
   it('strips invisible and bidi control characters before escaping', () => {
