@@ -452,7 +452,7 @@ function encoderTable(encoding: string): Map<string, number[]> {
 /** Encodes text in a legacy charset by inverting Node's (ICU) decoder; throws on unmappable characters. */
 export function encodeLegacy(
   text: string,
-  encoding: 'windows-1251' | 'windows-1252' | 'shift_jis' | 'gbk',
+  encoding: 'windows-1250' | 'windows-1251' | 'windows-1252' | 'shift_jis' | 'gbk',
 ): Buffer {
   const table = encoderTable(encoding);
   const out: number[] = [];
