@@ -2,6 +2,7 @@
 // is Readability's (well kept, well tested) on a page we have already stripped of invisible text and
 // furniture; paragraphs, boilerplate lines and walls are ours.
 import { Readability } from '@mozilla/readability';
+import { getDomain } from 'tldts';
 import type { Article } from './types';
 import { ExtractError } from '../errors';
 import { blocksOf, type Block } from './blocks';
@@ -85,7 +86,7 @@ export function extractArticle(input: ExtractInput): Article {
   if (wall && wall.kind !== 'paywall' && mentionsWall(text)) throw noArticle();
   return {
     url: input.url,
-    finalUrl: meta.canonicalUrl ?? input.finalUrl,
+    finalUrl: articleUrl(meta.canonicalUrl, input.finalUrl),
     title: meta.title ?? '',
     site: meta.site,
     byline: meta.byline,
@@ -97,6 +98,30 @@ export function extractArticle(input: ExtractInput): Article {
     wordCount,
     partial: partialFor(wall, wordCount),
   };
+}
+
+/**
+ * The URL the reply links to: the page's canonical URL when it is on the same site as the page we read,
+ * else the URL we read. A page can declare any canonical it likes, and "Open article" pointing at
+ * evil.example/login because a page on news.example said so would lend the bot's voice to a phishing link.
+ * "Same site" is the registrable domain (public-suffix list, private suffixes included, so one
+ * github.io or blogspot.com user cannot claim another's pages).
+ */
+export function articleUrl(canonical: string | null, fetched: string): string {
+  if (!canonical) return fetched;
+  let c: URL;
+  let f: URL;
+  try {
+    c = new URL(canonical);
+    f = new URL(fetched);
+  } catch {
+    return fetched;
+  }
+  if (c.username || c.password) return fetched;
+  if (c.hostname === f.hostname) return c.href;
+  const site = (u: URL): string | null => getDomain(u.hostname, { allowPrivateDomains: true });
+  const fetchedSite = site(f);
+  return fetchedSite !== null && site(c) === fetchedSite ? c.href : fetched;
 }
 
 /** A plain-text article (as published, e.g. a .txt file): paragraphs separated by blank lines. */

@@ -19,7 +19,7 @@ export interface FetchedPage {
 export interface Article {
   /** The URL as the user gave it. */
   url: string;
-  /** Canonical URL if the page declares one, else the final URL after redirects. */
+  /** The page's canonical URL if it declares one on the same registrable domain, else the final URL. */
   finalUrl: string;
   title: string;
   site: string | null;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { articleFromPlainText, extractArticle } from '../../src/article/extract';
+import { articleFromPlainText, articleUrl, extractArticle } from '../../src/article/extract';
 import { ExtractError } from '../../src/errors';
 
 const SHARED = path.resolve(process.cwd(), '../shared/fixtures');
@@ -266,5 +266,52 @@ describe('extractArticle on a script-rendered page', () => {
       'The new tram line opened on Saturday with free rides for the first week, the transport authority said.',
       'About 20,000 passengers used the line on its first day, the authority added, well above its forecast.',
     ]);
+  });
+});
+
+describe('the URL the reply links to (canonical only on the same site)', () => {
+  const withCanonical = (canonical: string): string =>
+    `<html><head><title>Harbour strike ends</title><link rel="canonical" href="${canonical}"></head><body>` +
+    `<article>${PARAGRAPH.repeat(4)}</article></body></html>`;
+
+  it('keeps the fetched URL when the page names a canonical on another site', () => {
+    const article = extract(withCanonical('https://evil.example/login'), 'https://news.example/story');
+    expect(article.finalUrl).toBe('https://news.example/story');
+  });
+
+  it('takes a canonical on the same registrable domain (another subdomain, a cleaner path)', () => {
+    expect(
+      extract(withCanonical('https://www.news.example/2024/story'), 'https://amp.news.example/s?x=1')
+        .finalUrl,
+    ).toBe('https://www.news.example/2024/story');
+  });
+
+  it.each([
+    // a public suffix is not a site: two registrants under co.uk are strangers
+    [
+      'https://www.bbc.co.uk/news/world-1',
+      'https://evil.co.uk/news/world-1',
+      'https://www.bbc.co.uk/news/world-1',
+    ],
+    [
+      'https://www.bbc.co.uk/news/world-1',
+      'https://www.bbc.co.uk/news/world-1?c=1',
+      'https://www.bbc.co.uk/news/world-1?c=1',
+    ],
+    // so are two users of a hosting suffix (private part of the list)
+    ['https://alice.github.io/post', 'https://bob.github.io/login', 'https://alice.github.io/post'],
+    [
+      'https://alice.blogspot.com/2024/post',
+      'https://www.alice.blogspot.com/2024/post',
+      'https://www.alice.blogspot.com/2024/post',
+    ],
+    // credentials in a link the reply would show are refused whatever the host
+    ['https://news.example/story', 'https://user:pw@news.example/story', 'https://news.example/story'],
+    // hosts without a registrable domain (IP addresses, intranet names) must match exactly
+    ['http://127.0.0.1:8080/preview/1', 'http://127.0.0.1:8080/story/1', 'http://127.0.0.1:8080/story/1'],
+    ['http://127.0.0.1:8080/preview/1', 'http://10.0.0.1/story/1', 'http://127.0.0.1:8080/preview/1'],
+    ['https://news.example/story', 'not a url', 'https://news.example/story'],
+  ])('fetched %s, canonical %s → %s', (fetched, canonical, expected) => {
+    expect(articleUrl(canonical, fetched)).toBe(expected);
   });
 });
