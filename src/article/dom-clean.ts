@@ -24,15 +24,133 @@ const NEVER_CONTENT = [
   'dialog',
 ].join(',');
 
-const HIDDEN_SELECTOR =
-  '[hidden], [aria-hidden="true" i], [style*="display" i], [style*="visibility" i], [style*="opacity" i], ' +
-  '[style*="font-size" i], [class]';
-// Inline styles that make text invisible: the usual hiding places for instructions aimed at a summariser.
-const HIDDEN_STYLE =
-  /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|opacity\s*:\s*0(\.0+)?|font-size\s*:\s*0(px|em|rem|pt|%)?)\s*(!important)?\s*(;|$)/i;
-// Utility classes that mean display:none in every common CSS framework. Without a CSS engine these are the
-// stylesheet-hidden elements we can recognise.
-const HIDDEN_CLASS = /(^|\s)(hidden|hide|d-none|is-hidden|invisible|display-none|visually-hidden)(\s|$)/i;
+const HIDDEN_SELECTOR = '[hidden], [aria-hidden="true" i], [style], [class]';
+
+// Utility classes that hide text in every common CSS framework (display:none ones, and the screen-reader-only
+// ones that clip text to a 1px box). Without a CSS engine these are the stylesheet-hidden elements we can
+// recognise; screen-reader text is at best "opens in a new window", at worst an instruction to a summariser.
+const HIDDEN_CLASS = new RegExp(
+  '(^|\\s)(' +
+    [
+      'hidden',
+      'hide',
+      'd-none',
+      'is-hidden',
+      'invisible',
+      'display-none',
+      'visually-?hidden',
+      'visuallyhidden',
+      'sr-only',
+      'screen-?reader-?(text|only)',
+      'element-invisible',
+      'a11y-hidden',
+      'u-hidden',
+      'hidden-?visually',
+      'offscreen',
+    ].join('|') +
+    ')(\\s|$)',
+  'i',
+);
+
+/** A CSS length in px (em and rem at 16px, pt at 4/3 px), or null for anything else. */
+function lengthPx(value: string): number | null {
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(px|pt|em|rem|%|vw|vh)?$/i.exec(value.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? '').toLowerCase();
+  if (unit === '' || unit === 'px') return n;
+  if (unit === 'pt') return (n * 4) / 3;
+  if (unit === 'em' || unit === 'rem') return n * 16;
+  return unit === '%' && n === 0 ? 0 : null;
+}
+
+function numberOrPercent(value: string): number | null {
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%)?$/.exec(value.trim());
+  if (!m) return null;
+  return m[2] ? Number(m[1]) / 100 : Number(m[1]);
+}
+
+/** True when a colour is fully transparent: `transparent`, rgba/hsla with alpha 0, #rgba / #rrggbbaa ending 0. */
+function isTransparent(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === 'transparent') return true;
+  if (/^#([0-9a-f]{3}0|[0-9a-f]{6}00)$/.test(v)) return true;
+  const fn = /^(?:rgba?|hsla?)\((.*)\)$/.exec(v);
+  if (!fn) return false;
+  const parts = (fn[1] ?? '').split(/[\s,/]+/).filter(Boolean);
+  if (parts.length !== 4) return false;
+  const alpha = numberOrPercent(parts[3]!);
+  return alpha !== null && alpha <= 0;
+}
+
+/** Every number in a clip/clip-path/transform argument list, or null when one is not a plain length. */
+function numbersIn(args: string): number[] | null {
+  const out: number[] = [];
+  for (const part of args.split(/[\s,]+/).filter(Boolean)) {
+    const px = lengthPx(part) ?? numberOrPercent(part);
+    if (px === null) return null;
+    out.push(px);
+  }
+  return out;
+}
+
+// Far enough off-screen that no viewport shows it: the "left: -9999px" idiom and its variants.
+const OFFSCREEN_PX = -999;
+
+/**
+ * Whether an inline style hides its element's text. Declarations are read one by one (last one wins, as
+ * in CSS), so the idioms are caught in any order and spelling: opacity .0 or 0%, font-size 0 or 1px,
+ * transparent text, off-screen offsets, clip/clip-path to nothing, a zero-height box with overflow hidden,
+ * scale(0).
+ */
+export function styleHides(style: string): boolean {
+  const decl = new Map<string, string>();
+  for (const part of style.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon < 0) continue;
+    const prop = part.slice(0, colon).trim().toLowerCase();
+    const value = part
+      .slice(colon + 1)
+      .replace(/!\s*important\s*$/i, '')
+      .trim()
+      .toLowerCase();
+    if (prop && value) decl.set(prop, value);
+  }
+  const get = (p: string): string => decl.get(p) ?? '';
+  if (get('display') === 'none') return true;
+  if (get('visibility') === 'hidden' || get('visibility') === 'collapse') return true;
+  const opacity = numberOrPercent(get('opacity'));
+  if (opacity !== null && opacity <= 0.05) return true;
+  const fontSize = lengthPx(get('font-size'));
+  if (fontSize !== null && fontSize <= 1) return true;
+  if (isTransparent(get('color')) || isTransparent(get('-webkit-text-fill-color'))) return true;
+  for (const side of ['left', 'top', 'right', 'bottom', 'text-indent', 'margin-left', 'margin-top']) {
+    const px = lengthPx(get(side));
+    if (px !== null && px <= OFFSCREEN_PX) return true;
+  }
+  const clip = /^rect\((.*)\)$/.exec(get('clip'));
+  if (clip) {
+    const n = numbersIn(clip[1] ?? '');
+    // rect(top right bottom left): nothing left to see when the box is at most a pixel either way
+    if (n && n.length === 4 && Math.abs(n[2]! - n[0]!) <= 1 && Math.abs(n[1]! - n[3]!) <= 1) return true;
+  }
+  const clipPath = get('clip-path');
+  const inset = /^inset\((.*)\)$/.exec(clipPath);
+  if (inset && (numbersIn(inset[1] ?? '') ?? []).some((v) => v >= 0.5 && v <= 1)) return true;
+  if (/^(circle|ellipse)\(\s*0(px|%)?[\s)]/.test(clipPath)) return true;
+  const polygon = /^polygon\((.*)\)$/.exec(clipPath);
+  if (polygon && numbersIn(polygon[1] ?? '')?.every((v) => v === 0)) return true;
+  const overflowHidden = /^(hidden|clip)/.test(get('overflow') || get('overflow-y') || get('overflow-x'));
+  if (overflowHidden) {
+    for (const dim of ['height', 'max-height', 'width', 'max-width']) {
+      const px = lengthPx(get(dim));
+      if (px !== null && px <= 1) return true;
+    }
+  }
+  const scale = /scale[xy3d]*\(([^)]*)\)/.exec(get('transform')) ?? /^(.*)$/.exec(get('scale'));
+  if (scale && (numbersIn(scale[1] ?? '') ?? [1]).some((v) => v === 0)) return true;
+  return false;
+}
 
 // class/id words of page furniture. Matched against whole words of class and id so that "shared" or
 // "adventure" do not match "share" or "ad".
@@ -128,7 +246,7 @@ export function isHidden(el: DomElement): boolean {
   if ((el.getAttribute('aria-hidden') ?? '').toLowerCase() === 'true') return true;
   if (HIDDEN_CLASS.test(el.getAttribute('class') ?? '')) return true;
   const style = el.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style.replace(/\s+/g, ' '));
+  return style !== null && styleHides(style);
 }
 
 function textLength(el: DomElement): number {
