@@ -19,8 +19,32 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '').replace(CONTROL, '');
 }
 
+// Joomla/Mambo plugin placeholders that take arguments ("{loadposition user1}", "{mosloadposition banner}",
+// "{module Latest News}", "{loadmodule mod_custom,Promo}"): left in the text when the plugin is off. Only
+// these known names are stripped, so "{1, 2, 3}" or a brace in a quoted code sample survives. Paired
+// tokens that wrap content ("{youtube}id{/youtube}") are not listed: stripping them would leave the id.
+const CMS_PLACEHOLDER = new RegExp(
+  '\\{/?(?:' +
+    [
+      'loadposition',
+      'loadmodule',
+      'loadmoduleid',
+      'loadcomponent',
+      'mosloadposition',
+      'mospagebreak',
+      'mosimage',
+      'mosads',
+      'mosgoogle',
+      'module',
+      'jcomments',
+      'jumi',
+    ].join('|') +
+    ')(?:[\\s=][^{}\\n]{0,200})?\\}',
+  'gi',
+);
+
 export function stripTemplateTokens(text: string): string {
-  return text.replace(TEMPLATE_TOKEN, '');
+  return text.replace(CMS_PLACEHOLDER, '').replace(TEMPLATE_TOKEN, '');
 }
 
 /** One paragraph as the analyzer should see it: visible characters only, single spaces, trimmed. */

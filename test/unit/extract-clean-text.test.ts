@@ -19,6 +19,27 @@ describe('cleanParagraph', () => {
     expect(cleanParagraph('{mosads}Moscow began airstrikes')).toBe('Moscow began airstrikes');
     expect(cleanParagraph('The set {1, 2, 3} was used')).toBe('The set {1, 2, 3} was used');
   });
+
+  it.each([
+    ['{loadposition user1}Moscow began airstrikes', 'Moscow began airstrikes'],
+    ['Moscow began airstrikes {mosloadposition banner_top}', 'Moscow began airstrikes'],
+    ['{module Latest News} Moscow began airstrikes', 'Moscow began airstrikes'],
+    ['{loadmodule mod_custom,Promo box} Moscow {mospagebreak title=Page 2} began', 'Moscow began'],
+    ['{LOADPOSITION ads}{mosimage}Moscow began{jcomments on}', 'Moscow began'],
+    ['{loadmoduleid 42}Moscow began', 'Moscow began'],
+  ])('removes the CMS placeholder with arguments in %p', (raw, clean) => {
+    expect(cleanParagraph(raw)).toBe(clean);
+  });
+
+  it.each([
+    'The {mosaic of voices} stayed',
+    'She wrote {loadpositions here} on the board',
+    'The code was {"module": "x"} in the config',
+    'A brace { module x } with spaces inside is prose',
+    'The {modules of the course} were listed',
+  ])('keeps braces with arguments that are not a known placeholder: %p', (text) => {
+    expect(cleanParagraph(text)).toBe(text);
+  });
 });
 
 describe('countWords and looksBinary', () => {
