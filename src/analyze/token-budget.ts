@@ -12,8 +12,9 @@ export interface BudgetedText {
 }
 
 const SEPARATOR = '\n\n';
+// Not "one": it is mostly a pronoun ("one of the officials") and would make nearly every paragraph key.
 const NUMBER =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?|scores)\b/i;
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?|scores)\b/i;
 const ATTRIBUTION =
   /\b(?:said|says|say|told|according to|reported|reports|claimed|claims|claim|denied|denies|disputed|insisted|stated|announced|confirmed|alleged)\b/i;
 
@@ -34,6 +35,8 @@ export function fitToBudget(paragraphs: readonly string[], budget: number): Budg
     return { text: whole, tokens: wholeTokens, droppedParagraphs: 0, truncated: false };
 
   const cost = all.map((p) => countTokens(p) + 1); // +1: the blank line between paragraphs
+  // The lead is never left out: when it alone is over budget, its beginning is what fits.
+  if (all.length > 0 && cost[0]! > budget) return cutLead(all[0]!, budget, all.length);
   const keep = new Set<number>();
   let used = 0;
   const tryAdd = (i: number): void => {
@@ -46,10 +49,15 @@ export function fitToBudget(paragraphs: readonly string[], budget: number): Budg
   all.forEach((p, i) => isKeyParagraph(p) && tryAdd(i));
   all.forEach((_, i) => tryAdd(i));
 
-  let text = all.filter((_, i) => keep.has(i)).join(SEPARATOR);
-  if (keep.size === 0 && all.length > 0) {
-    // Even the lead is over budget: keep its beginning, cut at a token boundary.
-    text = decode(encode(all[0]!).slice(0, Math.max(0, budget)));
-  }
+  const text = all.filter((_, i) => keep.has(i)).join(SEPARATOR);
   return { text, tokens: countTokens(text), droppedParagraphs: all.length - keep.size, truncated: true };
+}
+
+/** The lead's beginning, cut at a token boundary; every other paragraph is left out. */
+function cutLead(lead: string, budget: number, paragraphs: number): BudgetedText {
+  const tokens = encode(lead);
+  let text = decode(tokens.slice(0, Math.max(0, budget)));
+  // Decoding a cut can merge tokens differently; trim until the text itself fits.
+  for (let n = budget - 1; n > 0 && countTokens(text) > budget; n--) text = decode(tokens.slice(0, n));
+  return { text, tokens: countTokens(text), droppedParagraphs: paragraphs - 1, truncated: true };
 }

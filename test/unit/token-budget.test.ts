@@ -1,5 +1,5 @@
 import { countTokens } from 'gpt-tokenizer';
-import { fitToBudget } from '../../src/analyze/token-budget';
+import { fitToBudget, isKeyParagraph } from '../../src/analyze/token-budget';
 
 const filler = (n: number): string =>
   `Background paragraph ${'lorem ipsum dolor sit amet '.repeat(40)}end ${'x'.repeat(n)}.`.replace(/\d/g, '');
@@ -39,5 +39,38 @@ describe('fitToBudget', () => {
     expect(fitted.tokens).toBeLessThanOrEqual(20);
     expect(fitted.text.length).toBeGreaterThan(0);
     expect(filler(1).startsWith(fitted.text)).toBe(true);
+  });
+
+  it('keeps the beginning of an oversized lead even when later paragraphs would fit', () => {
+    const lead = filler(1);
+    const fitted = fitToBudget(
+      [lead, 'Officials said 12 people were killed.', 'Police said two were held.'],
+      40,
+    );
+    expect(fitted.tokens).toBeLessThanOrEqual(40);
+    expect(fitted.text.length).toBeGreaterThan(0);
+    expect(lead.startsWith(fitted.text)).toBe(true);
+    expect(fitted.droppedParagraphs).toBe(2);
+    expect(fitted.truncated).toBe(true);
+  });
+
+  it('does not take "one" as a number that makes a paragraph key', () => {
+    expect(isKeyParagraph('The square is one of the oldest in the city and hosts a weekly market.')).toBe(
+      false,
+    );
+    expect(isKeyParagraph('Two protesters were detained.')).toBe(true);
+    expect(isKeyParagraph('The bridge opened in 1932.')).toBe(true);
+    expect(isKeyParagraph('Officials said the bridge would reopen.')).toBe(true);
+  });
+
+  it('leaves out a paragraph whose only "number" is the pronoun "one" when the budget is tight', () => {
+    // Room for the lead and one more paragraph of this size: the figure must win it.
+    const lead = 'Floods swept through the valley overnight.';
+    const pronoun = 'It was one of the worst floods.';
+    const figures = 'The floods killed 30 people.';
+    const budget = countTokens(lead) + countTokens(pronoun) + 2;
+    const fitted = fitToBudget([lead, pronoun, figures], budget);
+    expect(countTokens([lead, pronoun, figures].join('\n\n'))).toBeGreaterThan(budget);
+    expect(fitted.text).toBe(`${lead}\n\n${figures}`);
   });
 });
