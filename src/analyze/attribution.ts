@@ -21,7 +21,7 @@ export const DISPUTE_VERBS = new Set(['denied', 'denies', 'rejected', 'disputed'
 // Names are written as words joined by required whitespace, never as `(?:Word\s*)+`: a run of capitals
 // would then split into 2^n ways and a hostile sentence could stall the analyzer for minutes.
 const SPEECH_VERBS =
-  'said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|announced|added|stated|put|gave|attributed|attributes|insisted|insists|claimed|claims|maintained|denied|denies|rejected|disputed|dismissed';
+  'said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|announced|added|stated|put|gave|revised|raised|lowered|attributed|attributes|insisted|insists|claimed|claims|maintained|denied|denies|rejected|disputed|dismissed';
 const AUX = '(?:(?:has|have|had|also|later|earlier|previously)\\s+)*';
 const SUBJECT_VERB = new RegExp(`(?<![\\w-])${AUX}(?:${SPEECH_VERBS})\\b`, 'g');
 const ACCORDING_TO =
@@ -32,7 +32,7 @@ const INVERTED =
 const INVERTED_TITLED =
   /(?:[,”"’]\s*)(?:said|says)\s+((?:[A-Z][\w.'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,4}[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*?)(?=\s*(?:,|\.?$|;|\s(?:who|of)\b))/g;
 const SPEAKER_NOUN =
-  /\b(?:officials?|police|authorit(?:y|ies)|ministry|agency|service|group|company|government|army|military|spokes(?:man|woman|person)|officers?|media|witnesses|residents|doctors|sources?|office|department|council|committee|network|organi[sz]ation|association|unions?|commission|court|prosecutors?|investigators|rescuers|medics|hospital|survivors|relatives|famil(?:y|ies)|lawyers|activists|observers|analysts|experts|researchers|scientists|monitors?|opposition|rebels|militants|forces|troops|party|administration|coroner|governor|mayor|minister|commander|chief|director|president|bureau|cent(?:er|re)|institute|services)\b/i;
+  /\b(?:officials?|diplomats?|residents?|workers?|witness(?:es)?|survivors?|doctors?|nurses?|medics?|airlines?|carriers?|operators?|firms?|hospitals?|clinics?|morgues?|police|authorit(?:y|ies)|ministry|agency|service|group|company|government|army|military|spokes(?:man|woman|person)|officers?|media|sources?|office|department|council|committee|network|organi[sz]ation|association|unions?|commission|court|prosecutors?|investigators|rescuers|relatives|famil(?:y|ies)|lawyers|activists|observers|analysts|experts|researchers|scientists|monitors?|opposition|rebels|militants|forces|troops|party|administration|coroner|governor|mayor|minister|commander|chief|director|president|bureau|cent(?:er|re)|institute|services)\b/i;
 const PRONOUNS = /^(?:he|she|they|it)$/i;
 const CLAUSE_BREAK =
   /(?:[,;—”"]|\b(?:but|while|whereas|as|when|after|because|since|although|though|where|if)\b|\band\b(?= (?:the|a|an|[A-Z])))\s*/g;
@@ -46,7 +46,9 @@ function plausibleSubject(s: string): boolean {
   const words = s.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 10) return false;
   if (/\d/.test(s)) return false;
-  if (/^(?:and|but|or|that|which|who|when|as|if|we|I|you|it|It|We|You)$/.test(words[0]!)) return false;
+  if (/^(?:and|but|or|that|which|who|when|as|if|we|I|you|We|You)$/.test(words[0]!)) return false;
+  // "It said 6 others were missing" is the agency speaking again; "it" inside a longer subject is not.
+  if (/^it$/i.test(words[0]!) && words.length > 1) return false;
   if (/[“”"]/.test(s)) return false;
   // Without a capital letter a source must still be a party that speaks: "police", "the ministry", not "some
   // of those" (in "some of those reported dead").
@@ -75,14 +77,35 @@ function subjectBefore(sentence: string, verbAt: number): { text: string; start:
     const tail = segments.slice(-2);
     if (tail.length === 0) return null;
     const named = tail.find((s) => !isDescription(s.text) && plausibleSubject(s.text));
-    return named ?? null;
+    return named ?? unnamedSpeaker(tail);
   }
   const start = lastBreakBefore(trimmedEnd, false);
   const raw = trimmedEnd.slice(start);
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();
-  if (!plausibleSubject(text)) return null;
-  return { text, start: start + lead };
+  if (plausibleSubject(text)) return { text, start: start + lead };
+  // "a local official who asked not to be named said": the source is the official; the clause says why unnamed.
+  const relative = /\s+(?:who|whom)\s/.exec(text);
+  const speaker = relative ? text.slice(0, relative.index) : '';
+  return speaker && SPEAKER_NOUN.test(speaker) && plausibleSubject(speaker)
+    ? { text: speaker, start: start + lead }
+    : null;
+}
+
+// "speaking on condition of anonymity", "who asked not to be named": an aside on why a source is not named.
+const ASIDE =
+  /^(?:speaking|who|citing|requesting|asking|declining|on condition|because|not authori[sz]ed)\b/i;
+
+/**
+ * "A government official, speaking on condition of anonymity, said": with no name to prefer, the description
+ * before the aside is the source. Shown as null it would read as the article's own statement.
+ */
+function unnamedSpeaker(
+  tail: Array<{ text: string; start: number }>,
+): { text: string; start: number } | null {
+  if (tail.length < 2 || !ASIDE.test(tail[1]!.text)) return null;
+  const speaker = tail[0]!;
+  return SPEAKER_NOUN.test(speaker.text) && plausibleSubject(speaker.text) ? speaker : null;
 }
 
 /** Offset just after the last clause break in `text` (0 when none). Commas are skipped for appositives. */

@@ -4,6 +4,7 @@
 import type { CasualtyFigure, CasualtyKind } from '../analysis';
 import { DISPUTE_VERBS, findSources, sourceAt, type Source } from './attribution';
 import { findCounts, type CountMatch } from './numbers';
+import { EARLIER_COUNT_TEXT, earlierWordingStart, isBareEarlierCount } from './superseded';
 import type { Sentence } from './sentences';
 
 const PERSON_NOUNS = [
@@ -88,6 +89,9 @@ const PERSON_NOUNS = [
   'traders',
   'suspects',
   'lawmakers',
+  'minors',
+  'teenagers',
+  'juveniles',
   'bodies',
   'person',
   'child',
@@ -177,26 +181,49 @@ const KIND_NOUN: Array<[CasualtyKind, RegExp]> = [
 ];
 const OF_GROUP =
   /^\s+of\s+(?:the\s+|those\s+(?:who\s+were\s+)?)?(injured|wounded|dead|deaths|killed|victims|missing|detained|arrested|displaced|detainees)\b/i;
-// "Of the dead, …" and "Of the 19 deaths, …", whose number restates a total already given.
+// "Of the dead, 11 were women", "Of the 150 arrested, 30 were minors": a group named by its harm, whose number
+// (when given) is the total the later counts belong to.
 const LEADING_OF_GROUP =
-  /^\s*(?:of|among)\s+(?:the\s+)?(?:([\d,]+|[a-z]+(?:-[a-z]+)?)\s+)?(injured|wounded|dead|deaths|killed|victims|missing|detained)\s*,/i;
+  /^\s*(?:of|among)\s+(?:the\s+)?(?:([\d,]+|[a-z]+(?:-[a-z]+)?)\s+)?(injured|wounded|hurt|dead|deaths|killed|victims|missing|detained|arrested|displaced|evacuated)\s*,/i;
+// "Nine of the 450 workers", "Two of the 12 crew members": between a count and the group it is taken from.
+const PARTITIVE_GAP = /^\s+of\s+(?:the|those|these|its|their|his|her|all)\s+$/i;
+// A partitive group named by harm ("of the 15 killed were", "of the 40 people injured, 12 …") rather than a
+// population; "Two of the 12 crew members died" ends in the sentence's own verb, so it must be followed by one.
+const GROUP_HARM =
+  /^\s+(?:(?:who|that)\s+(?:were|was|had been|have been)\s+)?(killed|injured|wounded|dead|deaths|hurt|arrested|detained|missing|displaced|evacuated|victims)\b(?=[^,.;]{0,80}?\b(?:were|was|are|is|had|have|has|remain(?:ed|s)?|included|include)\b|\s*,)/i;
+// "None of the 40 passengers", "no one among the crew of 12": the count is who was spared.
+const NEGATED_GROUP =
+  /\b(?:none|neither|no one|nobody|not one|not a single one)\s+(?:of|among)\s+(?:(?:the|its|their|those|these|his|her|all)\s+)?$/i;
+// "three people initially reported dead were found alive": people who turned out not to be victims at all.
+// The words before "dead" describe those people; "after", "when" and the like would start another clause.
+const FOUND_ALIVE =
+  /^\s+(?:(?!(?:after|when|as|because|since|while|before|but|and|until)\b)[\w'’-]+\s+){0,6}?(?:dead|killed|missing|victims)\b[^;,.]{0,120}?\b(?:found|turned up|discovered|located|rescued|were|was|are|is)\s+(?:later\s+|still\s+)?alive\b/i;
+// Phrases read right before a count are looked for only this far back, so a sentence with thousands of counts
+// is still read in linear time.
+const NEAR = 40;
+// "killed a family of five": the family is who; the count is how many.
+const FAMILY_OF = /\b(?:a|an|one|the)\s+family\s+of\s+$/i;
+// A harm cue under "not", "never" or a negative subject ("none was hurt") names no harm.
+const NEGATED_BEFORE_CUE = /\b(?:not|never|no longer|none|no one|nobody|neither)\b(?:\s+[\w'’-]+){0,2}\s*$/i;
 const OF_THEM = /^\s+of\s+(?:them|whom)\b/i;
+const OF_WHOM_BEFORE = /,\s*(?:of|among)\s+(?:whom|them)\s+$/i;
 const AMONG_DEAD =
-  /\b(?:among (?:the )?(?:dead|killed|victims|those killed)|the (?:dead|victims|fatalities) (?:included|include)|(?:dead|victims) (?:were|included))\b/i;
+  /\b(?:among (?:the )?(?:dead|killed|victims|those killed|those who (?:died|were killed))|the (?:dead|victims|fatalities) (?:included|include)|(?:dead|victims) (?:were|included))\b/i;
 const INCLUDING = /\b(?:including|among them|among whom|among those)\b/gi;
 const ILLNESS =
   /\b(?:outbreak|virus|disease|infect\w*|epidemic|pandemic|cholera|ebola|measles|mpox|dengue|malaria|covid(?:-19)?|coronavirus|flu|influenza|patients|symptoms|health)\b/i;
 const NUMBER_OF =
   /\b(?:number|count|tally) of (?:people )?(dead|deaths|killed|injured|injuries|wounded|missing|detained|arrested|displaced)\b[^,;.]{0,30}?\b(?:at|to|reached|was|is|stood at|rose to|climbed to)\s+$/i;
+const PUT_AT = /\bput\s+(?:the|its|their|that)\s+(?:number|figure|count|tally|total)\s+at\s+$/i;
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'according to', 'reported']);
 const AUX_START = /^\s+(?:were|was|are|is|have|had|has|remain|remained|remains)\b/i;
 
 function kindOfWord(word: string): CasualtyKind {
   const w = word.toLowerCase();
-  if (/injur|wound/.test(w)) return 'injured';
+  if (/injur|wound|hurt/.test(w)) return 'injured';
   if (w === 'missing') return 'missing';
   if (w.startsWith('detain') || w === 'arrested') return 'detained';
-  if (w === 'displaced') return 'displaced';
+  if (w === 'displaced' || w === 'evacuated') return 'displaced';
   return 'killed';
 }
 
@@ -219,6 +246,7 @@ function rightCue(after: string): CasualtyKind | null {
     const m = re.exec(window);
     if (m && (!best || m.index < best.at)) best = { kind, at: m.index };
   }
+  if (best && NEGATED_BEFORE_CUE.test(window.slice(0, best.at))) return null;
   return best?.kind ?? null;
 }
 
@@ -279,8 +307,9 @@ interface Working extends CasualtyFigure {
 const SUPERSEDED =
   /\b(?:earlier|initially|previously|had told|had said|wrong|incorrect|mistaken)\b|\b(?:up|down) from\s+$/i;
 
-/** Whether a figure's own sentence marks it as an old or corrected count. */
+/** Whether a figure's wording or its own sentence marks it as an old or corrected count. */
 export function supersededFigure(f: CasualtyFigure): boolean {
+  if (EARLIER_COUNT_TEXT.test(f.countText)) return true;
   const at = f.quote.indexOf(f.countText);
   return at >= 0 && isSuperseded(f.quote, { start: at, end: at + f.countText.length });
 }
@@ -301,6 +330,85 @@ interface Candidate {
   groupKind: CasualtyKind | null;
 }
 
+/** "N of the M <people> …": the group a count is taken from, and what the sentence says happened to it. */
+interface Partitive {
+  /** The group's own count (M). */
+  total: CountMatch;
+  /** Set when the group is named by its harm ("of the 15 killed"): M is then a total and N part of it. */
+  harm: CasualtyKind | null;
+  who: string | null;
+  /** The sentence after the group's name. */
+  rest: string;
+}
+
+function partitiveOf(s: string, count: CountMatch, next: CountMatch | undefined): Partitive | null {
+  if (!next || !PARTITIVE_GAP.test(s.slice(count.end, next.start))) return null;
+  const after = s.slice(next.end);
+  const whoMatch = WHO.exec(after);
+  const who = whoMatch ? whoMatch[1]!.replace(NOT_WHO_MODIFIER, '') : null;
+  const rest = whoMatch ? after.slice(whoMatch[0].length) : after;
+  const harm = groupHarm(rest);
+  return { total: next, harm: harm?.kind ?? null, who, rest: harm ? rest.slice(harm.end) : rest };
+}
+
+// The sentence's own verb after a partitive group: what comes before it describes the group.
+const FINITE_VERB = /\b(?:were|was|are|is|had|have|has|remain(?:ed|s)?|included|include)\b/i;
+
+/** The harm that defines a group ("killed", "taken to hospital") and where its description ends. */
+function groupHarm(rest: string): { kind: CasualtyKind; end: number } | null {
+  const word = GROUP_HARM.exec(rest);
+  if (word) return { kind: kindOfWord(word[1]!), end: word[0].length };
+  const verb = FINITE_VERB.exec(rest.slice(0, 80));
+  const phrase = verb ? rest.slice(0, verb.index) : '';
+  if (!verb || /[,;:]/.test(phrase) || phrase.trim().split(/\s+/).length > 6) return null;
+  const cue = CUES.find(([, re]) => re.test(phrase));
+  return cue ? { kind: cue[0], end: verb.index } : null;
+}
+
+// "Twelve of them escaped", "five of the 30 taken to hospital had been discharged": people who have left the
+// harm are no count of it.
+const LEFT_THE_HARM =
+  /^\s*(?:[\w'’-]+\s+){0,2}?(?:escaped|survived|recovered|walked free|returned home|(?:were|was|been|later)\s+(?:later\s+)?(?:released|freed|discharged|rescued)|released|freed|discharged)\b/i;
+
+/** "Nine of the 450 workers underground were hurt": the first count is who was harmed, the group says who. */
+function partitiveCandidate(count: CountMatch, p: Partitive): Candidate | null {
+  if (p.harm) {
+    if (LEFT_THE_HARM.test(p.rest)) return null;
+    const who = WHO_AFTER_VERB.exec(p.rest);
+    return {
+      count,
+      kind: p.harm,
+      who: who ? who[1]!.replace(NOT_WHO_MODIFIER, '') : null,
+      subset: 'group',
+      groupKind: p.harm,
+    };
+  }
+  // A population ("of the 63 miners pulled out alive") harmed only if the rest of the clause says so.
+  const kind = p.who ? rightCue(p.rest) : null;
+  return kind ? { count, kind, who: p.who, subset: null, groupKind: null } : null;
+}
+
+/** Counts that are never figures whatever follows: ages, the spared, the found alive, the old side of a change. */
+function notAFigure(s: string, counts: CountMatch[], i: number): boolean {
+  const count = counts[i]!;
+  const after = s.slice(count.end);
+  // "revised down to 14 after three people … were found alive": only the three were alive.
+  const alive = FOUND_ALIVE.exec(after);
+  const next = counts[i + 1];
+  return (
+    /-year-old/.test(after.slice(0, 10)) ||
+    NEGATED_GROUP.test(s.slice(Math.max(0, count.start - NEAR), count.start)) ||
+    (alive !== null && (!next || next.start >= count.end + alive[0].length)) ||
+    isBareEarlierCount(s, count.start, count.end, counts[i - 1] ?? null)
+  );
+}
+
+/** Offset in `s` where a "…, including … ," list starting right at `from` ends, or null. */
+function listAfter(s: string, from: number, including: Array<[number, number]>): number | null {
+  const list = including.find(([a]) => a >= from && /^\s*,\s*$/.test(s.slice(from, a)));
+  return list ? list[1] : null;
+}
+
 function candidate(
   s: string,
   count: CountMatch,
@@ -308,10 +416,12 @@ function candidate(
   previous: { kind: CasualtyKind; end: number } | null,
 ): Candidate | null {
   const previousKind = previous?.kind ?? null;
-  const before = s.slice(0, count.start);
+  const nearFrom = Math.max(0, count.start - NEAR);
+  const family = FAMILY_OF.exec(s.slice(nearFrom, count.start));
+  // "killed a family of five": the verb reaches the count across the family.
+  const before = s.slice(0, family ? nearFrom + family.index : count.start);
   const after = s.slice(count.end);
-  if (/-year-old/.test(s.slice(count.end, count.end + 10))) return null;
-  const whoMatch = WHO.exec(after);
+  const whoMatch = family ? null : WHO.exec(after);
   const whoAfterVerb = whoMatch ? null : WHO_AFTER_VERB.exec(after);
   const who = whoMatch
     ? whoMatch[1]!.replace(NOT_WHO_MODIFIER, '')
@@ -325,19 +435,28 @@ function candidate(
     : partitive
       ? after.slice(partitive[0].length)
       : after;
+  // "At least 12 people, including three children, were killed": the verb is past the list.
+  const listEnd = listAfter(s, s.length - rest.length, including);
+  if (listEnd !== null) rest = ' ' + s.slice(listEnd).replace(/^[,\s]+/, '');
+  // "Nearly 300 people, most of them young men, were arrested": an aside about the same people.
+  rest = rest.replace(
+    /^,\s+(?:most|many|all|some|several|half|nearly all|almost all)\s+of\s+(?:them|whom)\b[^,]*,/i,
+    '',
+  );
   // "about 3,500 families, or roughly 17,500 people, had fled": the restatement does not end the clause.
   rest = rest.replace(/^,\s+or\s+(?:[^,]|,\d)+,/, '');
   if (/,\s+or\s+(?:\S+\s+)?$/.test(before)) rest = rest.replace(/^,/, '');
 
+  // "killed 98 people, of whom 17 were children": a subset of the count just given.
+  if (OF_WHOM_BEFORE.test(before.slice(-NEAR)) && (who || AUX_START.test(after))) {
+    return { count, kind: null, who, subset: 'of-them', groupKind: null };
+  }
   if (OF_THEM.test(after)) {
     // "killing at least 68 of them": the verb before the number names the harm.
-    return {
-      count,
-      kind: leftCue(before) ?? rightCue(after.replace(OF_THEM, '')),
-      who: null,
-      subset: 'of-them',
-      groupKind: null,
-    };
+    const left = leftCue(before);
+    const rest = after.replace(OF_THEM, '');
+    if (!left && LEFT_THE_HARM.test(rest)) return null;
+    return { count, kind: left ?? rightCue(rest), who: null, subset: 'of-them', groupKind: null };
   }
   const ofGroup = OF_GROUP.exec(after);
   if (ofGroup) {
@@ -355,7 +474,7 @@ function candidate(
 
   let kind: CasualtyKind | null = null;
   const left = leftCue(before);
-  if (left && (who || BARE_FOLLOWER.test(after) || /\bremaining\s+$/.test(before))) kind = left;
+  if (left && (who || family || BARE_FOLLOWER.test(after) || /\bremaining\s+$/.test(before))) kind = left;
   // "Police were searching for two suspects": the hunted are not the missing.
   if (kind === 'missing' && who && /suspect|gunm[ae]n|attacker|fugitive|escape/i.test(who)) kind = null;
   // "killing two students and two teachers": the second count shares the first one's verb.
@@ -369,14 +488,18 @@ function candidate(
   // "put the number of injured at 74", "the number of deaths rose to 23".
   const numberOf = NUMBER_OF.exec(before);
   if (!kind && numberOf) kind = kindOfWord(numberOf[1]!);
-  // "killed 245 people in 2022, down from nearly 7,000 in 2002": the comparison counts the same harm.
-  if (!kind && previousKind && /\b(?:up|down) from\s+$/i.test(before)) kind = previousKind;
+  // "…had been killed, while the state government put the number at about 800": the same harm, another count.
+  if (!kind && previousKind && PUT_AT.test(before.slice(-NEAR))) kind = previousKind;
+  // "killed 245 people in 2022, down from nearly 7,000 in 2002", "revising down its earlier estimate of 45":
+  // the earlier count is of the same harm.
+  if (!kind && previousKind && earlierWordingStart(s, count.start) !== null) kind = previousKind;
   if (!kind) {
     for (const [k, re] of KIND_NOUN) if (re.test(after)) kind = k;
     // "54 cases had been reported" is an outbreak count only where the sentence is about illness.
     if (kind === 'affected' && !ILLNESS.test(s)) kind = null;
   }
-  if (!kind && (who || AUX_START.test(after) || (partitive && AUX_START.test(rest)))) kind = rightCue(rest);
+  if (!kind && (who || family || AUX_START.test(after) || (partitive && AUX_START.test(rest))))
+    kind = rightCue(rest);
   // "recovered 68 bodies" counts the dead; "identified 24 of the bodies" counts paperwork.
   if (!kind && who === 'bodies' && !/^\s+of\b/.test(after)) kind = 'killed';
   if (!kind && !who && !inIncluding) return null;
@@ -404,6 +527,26 @@ function groupParent(found: Working[], kind: CasualtyKind, sentence: number): nu
         );
       if (here.length > 0) return here.reduce((a, b) => (b.f.value > a.f.value ? b : a)).i;
     }
+  }
+  return null;
+}
+
+// "…, police said. Two others were detained.": a sentence that adds to what the last source said ("others",
+// "another", "a further", "of them") carries on that source; one with its own subject and a speech verb the
+// attribution patterns could not read ("the airline said") does not, nor does a fresh statement of fact.
+const CONTINUATION =
+  /\b(?:others?|another|a further|further|more|also|too|remaining|the rest|of (?:them|whom)|among them|in addition|as well|bringing)\b/i;
+const SPEECH_CUE = /\b(?:said|says|say|told|tells|according to|reported|reports|per)\b/i;
+
+function continuesSource(sentence: string): boolean {
+  return !SPEECH_CUE.test(sentence) && CONTINUATION.test(sentence);
+}
+
+/** An earlier current total of the same harm and number that a group ("of the 150 arrested") restates. */
+function restatedTotal(found: Working[], kind: CasualtyKind, value: number): number | null {
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i]!;
+    if (f.kind === kind && f.partOf === null && !f.superseded && f.value === value) return i;
   }
   return null;
 }
@@ -452,53 +595,87 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
     };
     const including = includingRanges(s);
     const firstInSentence = found.length;
+    const counts = findCounts(s);
+    const leading = LEADING_OF_GROUP.exec(s);
+    const leadingTotal = leading?.[1] ? counts.find((c) => c.end <= leading[0].length) : undefined;
+    // Counts already dealt with as a partitive's group, by offset in the sentence: the index of the figure that
+    // stands for the group, or null for a population ("of the 450 workers"), which is no figure.
+    const groupTotals = new Map<number, number | null>();
 
-    for (const count of findCounts(s)) {
+    const attribution = (at: number): string | null => {
+      const own = resolve(sourceAt(sources, s, at));
+      if (own || sources.length > 0 || !previous || previous.paragraph !== sentence.paragraph) return own;
+      return continuesSource(s) ? previous.source : null;
+    };
+    const push = (count: CountMatch, kind: CasualtyKind, who: string | null, partOf: number | null): void => {
+      const earlier = earlierWordingStart(s, count.start);
+      found.push({
+        countText: earlier === null ? count.text : s.slice(earlier, count.end),
+        min: count.min,
+        max: count.max,
+        qualifier: count.qualifier,
+        kind,
+        who,
+        attributedTo: attribution(count.start),
+        partOf,
+        quote: s,
+        sentence: sentence.index,
+        paragraph: sentence.paragraph,
+        value: count.value,
+        superseded: earlier !== null || isSuperseded(s, count),
+        end: count.end,
+      });
+    };
+    /** The index of a group's total: an earlier figure it restates, else the total itself, placed now. */
+    const groupTotal = (total: CountMatch, kind: CasualtyKind, who: string | null): number | null => {
+      if (!groupTotals.has(total.start)) {
+        const restated = restatedTotal(found, kind, total.value);
+        if (restated === null) push(total, kind, who, null);
+        groupTotals.set(total.start, restated ?? found.length - 1);
+      }
+      return groupTotals.get(total.start)!;
+    };
+
+    counts.forEach((count, i) => {
+      if (groupTotals.has(count.start) || notAFigure(s, counts, i)) return;
+      const part = partitiveOf(s, count, counts[i + 1]);
+      if (part) groupTotals.set(part.total.start, null);
       const lastHere = found.length > firstInSentence ? found[found.length - 1]! : null;
-      const c = candidate(s, count, including, lastHere ? { kind: lastHere.kind, end: lastHere.end } : null);
-      if (!c) continue;
+      const c = part
+        ? partitiveCandidate(count, part)
+        : candidate(s, count, including, lastHere ? { kind: lastHere.kind, end: lastHere.end } : null);
+      // "five of the 30 people taken to hospital had been discharged": the 30 are still a count of the injured.
+      if (!c && part?.harm) groupTotals.delete(part.total.start);
+      if (!c) return;
       let partOf: number | null = null;
       let kind = c.kind;
-      if (c.subset === 'of-them') {
+      if (part?.harm) {
+        groupTotals.delete(part.total.start);
+        partOf = groupTotal(part.total, part.harm, part.who);
+      } else if (c.subset === 'of-them') {
         const last = found[found.length - 1];
         partOf = last && last.sentence >= sentence.index - 1 ? found.length - 1 : null;
         if (partOf !== null) kind = kind ?? found[partOf]!.kind;
       } else if (c.subset === 'group' && c.groupKind) {
-        partOf = groupParent(found, c.groupKind, sentence.index);
+        partOf =
+          leadingTotal && count.start >= leading![0].length
+            ? groupTotal(leadingTotal, c.groupKind, null)
+            : groupParent(found, c.groupKind, sentence.index);
       } else if (c.subset === 'including') {
         const parentIdx = [...found.keys()]
-          .filter((i) => i >= firstInSentence && found[i]!.partOf === null)
+          .filter((j) => j >= firstInSentence && found[j]!.partOf === null)
           .pop();
         if (parentIdx !== undefined) {
           partOf = parentIdx;
           kind = kind ?? found[parentIdx]!.kind;
         }
       }
-      if (!kind) continue;
-      let attributedTo = resolve(sourceAt(sources, s, count.start));
-      if (!attributedTo && sources.length === 0 && previous && previous.paragraph === sentence.paragraph) {
-        attributedTo = previous.source;
-      }
-      found.push({
-        countText: count.text,
-        min: count.min,
-        max: count.max,
-        qualifier: count.qualifier,
-        kind,
-        who: c.who,
-        attributedTo,
-        partOf,
-        quote: s,
-        sentence: sentence.index,
-        paragraph: sentence.paragraph,
-        value: count.value,
-        superseded: isSuperseded(s, count),
-        end: count.end,
-      });
-    }
+      if (kind) push(count, kind, c.who, partOf);
+    });
 
     linkBreakdown(found, firstInSentence, sentence.index);
-    const named = sources.filter((src) => !src.pronoun && /[A-Z]/.test(src.text));
+    // "according to a resident … He said": an unnamed source is still the one "he" refers to.
+    const named = sources.filter((src) => !src.pronoun);
     if (named.length > 0) lastSpeaker = named[named.length - 1]!.text;
     // Only plain reporting carries over to the next sentence ("…, police said. Two others were detained.").
     const first = sources.find((src) => REPORTING.has(src.verb));

@@ -7,6 +7,7 @@ import type { CasualtyFigure, CasualtyKind, ContestedClaim, Findings, SourcingNo
 import { findInjections, isTainted, touchesInjection, type InjectionScan } from './injection';
 import { NormalizedText, normalizeForMatch, sentenceSpans, type Span } from './normalize';
 import { findCounts, parseCount, statedNumbers, type CountMatch, type ParsedCount } from './numbers';
+import { earlierWordingStart, isBareEarlierCount } from './superseded';
 
 /** A casualty figure as an analyzer proposes it; min/max/qualifier are recomputed, so they are optional. */
 export interface CandidateCasualty {
@@ -138,12 +139,18 @@ function groundCasualties(
     if (!quotes.has(quote)) quotes.set(quote, findClean(ctx, quote));
     return quotes.get(quote)!;
   };
+  let earlier = 0;
   candidates.forEach((c, from) => {
     const found = quoteOf(c.quote);
     if (!found) return;
     const quoteSpan = widenToSentence(found, ctx);
     const read = readCount(c.countText, quoteSpan, ctx, phrasesIn(quoteSpan));
     if (!read) return;
+    if (read.earlierUnworded) {
+      // True to the article but not a toll to show ("climbed to 63 from 51"): left out, not counted as invented.
+      earlier++;
+      return;
+    }
     const { count, parsed } = read;
     let attributedTo: string | null = null;
     if (c.attributedTo !== null && c.attributedTo.trim() !== '') {
@@ -207,15 +214,47 @@ function groundCasualties(
     live.map((k) => k.figure),
     live.map((k) => k.from),
   );
-  return { figures, dropped: candidates.length - live.length };
+  return { figures, dropped: candidates.length - live.length - earlier };
+}
+
+interface ReadCount {
+  count: Span;
+  parsed: ParsedCount;
+  /** The old side of a change with no wording of its own to say so ("climbed to 63 from 51"). */
+  earlierUnworded: boolean;
 }
 
 /**
  * Finds countText inside the quote as a whole token ('30' is not in '300', 'ten' not in 'often') and reads
  * it; when the sentence words it with a qualifier the analyzer left out ('at least 30'), the count is widened
- * to the whole phrase, so an open-ended figure is never shown as exact.
+ * to the whole phrase, so an open-ended figure is never shown as exact, and an earlier toll keeps the words
+ * that say so ('up from 87'), so it never reads as a current one.
  */
 function readCount(
+  countText: string,
+  quote: Span,
+  ctx: GroundingContext,
+  phrases: CountMatch[],
+): ReadCount | null {
+  const read = readPhrase(countText, quote, ctx, phrases);
+  if (!read) return null;
+  const original = ctx.text.original;
+  const at = read.count.start - quote.start;
+  const end = read.count.end - quote.start;
+  const index = phrases.findIndex((m) => m.start === at);
+  const previous = index > 0 ? phrases[index - 1]! : null;
+  const earlierUnworded = isBareEarlierCount(quote.text, at, end, previous);
+  const wording = earlierWordingStart(quote.text, at);
+  if (wording === null) return { ...read, earlierUnworded };
+  const start = quote.start + wording;
+  return {
+    count: { start, end: read.count.end, text: original.slice(start, read.count.end) },
+    parsed: read.parsed,
+    earlierUnworded,
+  };
+}
+
+function readPhrase(
   countText: string,
   quote: Span,
   ctx: GroundingContext,
@@ -251,8 +290,15 @@ function isValidParent(
   child: CasualtyFigure,
   childFrom: number,
 ): boolean {
-  if (parent.kind !== child.kind || parent.min === null || child.min === null) return false;
-  return parent.min > child.min || (parent.min === child.min && parentFrom < childFrom);
+  const whole = size(parent);
+  const part = size(child);
+  if (parent.kind !== child.kind || whole === null || part === null) return false;
+  return whole > part || (whole === part && parentFrom < childFrom);
+}
+
+/** How many a figure counts at least, or at most when that is all it says ("nearly 400", "up to 60"). */
+function size(f: CasualtyFigure): number | null {
+  return f.min ?? f.max;
 }
 
 /**

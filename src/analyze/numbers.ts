@@ -69,6 +69,26 @@ const VAGUE: Record<string, number> = {
   millions: 2_000_000,
 };
 
+/** The largest number each vague plural can honestly mean: "hundreds" stops short of a thousand. */
+const VAGUE_CEILING: Record<string, number> = {
+  'hundreds of thousands': 999_999,
+  'tens of thousands': 99_999,
+  dozens: 99,
+  scores: 199,
+  hundreds: 999,
+  thousands: 9_999,
+  millions: 999_999_999,
+};
+
+/** The largest number a phrase built on a vague plural can mean ("Hundreds" → 999), or null for other phrases. */
+export function vagueCeiling(countText: string): number | null {
+  const text = countText.toLowerCase().replace(/\s+/g, ' ');
+  const word = Object.keys(VAGUE_CEILING)
+    .sort((a, b) => b.length - a.length)
+    .find((w) => text === w || text.endsWith(` ${w}`));
+  return word === undefined ? null : VAGUE_CEILING[word]!;
+}
+
 const QUALIFIERS: Record<string, Qualifier> = {
   'at least': 'at_least',
   'no fewer than': 'at_least',
@@ -82,9 +102,11 @@ const QUALIFIERS: Record<string, Qualifier> = {
   approximately: 'about',
   nearly: 'about',
   almost: 'about',
+  'just under': 'about',
   some: 'about',
   'an estimated': 'about',
   'close to': 'about',
+  'closer to': 'about',
   'up to': 'up_to',
   'as many as': 'up_to',
   'fewer than': 'fewer_than',
@@ -135,7 +157,11 @@ export function numberValue(raw: string): number | null {
   return words[3] ? n * SCALES[words[3]]! : n;
 }
 
-function bounds(qualifier: Qualifier, value: number): ParsedCount {
+// "Nearly 100" and "almost 40" fall short of the number: it is a ceiling, and how far short is not said.
+const SHORT_OF = new Set(['nearly', 'almost', 'just under']);
+
+function bounds(qualifier: Qualifier, value: number, word?: string): ParsedCount {
+  if (word !== undefined && SHORT_OF.has(word)) return { min: null, max: value, qualifier };
   switch (qualifier) {
     case 'at_least':
       return { min: value, max: null, qualifier };
@@ -171,7 +197,7 @@ function toMatch(m: RegExpExecArray): CountMatch | null {
     return { ...base, value, ...bounds(qualifierWord ? QUALIFIERS[qualifierWord]! : 'vague', value) };
   }
   const qualifier: Qualifier = qualifierWord ? QUALIFIERS[qualifierWord]! : 'exact';
-  return { ...base, value, ...bounds(qualifier, value) };
+  return { ...base, value, ...bounds(qualifier, value, qualifierWord) };
 }
 
 const SCALE_WORDS = Object.keys(SCALES).join('|');

@@ -105,7 +105,7 @@ describe('casualty figures', () => {
     );
     expect(out.map((f) => [f.countText, f.kind, f.partOf])).toEqual([
       ['129', 'killed', null],
-      ['72', 'killed', null],
+      ['up from 72', 'killed', null],
       ['23', 'killed', 0],
       ['98', 'killed', null],
     ]);
@@ -250,5 +250,214 @@ describe('casualty figures', () => {
       'Police said the road was closed. The road agency has attributed 1,531 deaths to truck crashes.',
     );
     expect(f).toMatchObject({ countText: '1,531', kind: 'killed', attributedTo: 'The road agency' });
+  });
+});
+
+describe('partitives: "N of the M people"', () => {
+  const shown = (text: string) =>
+    figures(text).map((f) => [f.countText, f.kind, f.who, f.attributedTo, f.partOf]);
+
+  it('counts the N harmed, not the M they were taken from', () => {
+    expect(shown('Nine of the 450 workers underground were hurt.')).toEqual([
+      ['Nine', 'injured', 'workers', null, null],
+    ]);
+    expect(shown('Two of the 12 crew members died, the airline said.')).toEqual([
+      ['Two', 'killed', 'crew members', 'the airline', null],
+    ]);
+    expect(shown('Police said 14 of the 63 miners pulled out alive had been taken to hospital.')).toEqual([
+      ['14', 'injured', 'miners', 'Police', null],
+    ]);
+  });
+
+  it('counts a group defined by its harm, not the part of it that has since left it', () => {
+    expect(
+      shown(
+        'Police spokesman Alabo Alfred said five of the 30 people taken to hospital had been discharged.',
+      ),
+    ).toEqual([['30', 'injured', 'people', 'Police spokesman Alabo Alfred', null]]);
+    expect(
+      shown('A community leader said 40 women had been abducted. Twelve of them escaped on Monday.').map(
+        (f) => f[0],
+      ),
+    ).toEqual(['40']);
+  });
+
+  it('shows nothing when the group was only counted, not harmed', () => {
+    expect(figures('Rescuers said 87 of the 112 workers on the shift had been accounted for.')).toEqual([]);
+  });
+
+  it('makes a group named by its harm the total the N belong to', () => {
+    expect(shown('Three of the 15 people killed were children, the governor said.')).toEqual([
+      ['15', 'killed', 'people', 'the governor', null],
+      ['Three', 'killed', 'children', 'the governor', 0],
+    ]);
+  });
+
+  it('links "Of the 150 arrested, 30 were minors" and "of whom 17 were children" to their totals', () => {
+    expect(
+      shown(
+        'French police arrested 150 people on Thursday, Interior Minister Gerald Darmanin said. ' +
+          "Of the 150 arrested, 30 were minors, according to the Paris prosecutor's office.",
+      ),
+    ).toEqual([
+      ['150', 'detained', 'people', 'Interior Minister Gerald Darmanin', null],
+      ['30', 'detained', 'minors', "the Paris prosecutor's office", 0],
+    ]);
+    expect(
+      shown('A tanker explosion killed 98 people, of whom 17 were children, and injured 70, officials said.'),
+    ).toEqual([
+      ['98', 'killed', 'people', 'officials', null],
+      ['17', 'killed', 'children', 'officials', 0],
+      ['70', 'injured', null, 'officials', null],
+    ]);
+  });
+});
+
+describe('counts of people who were not harmed', () => {
+  it('shows no figure for "none of the 40", "no one", "nobody" or "were not hurt"', () => {
+    const text =
+      'None of the 40 passengers aboard the plane were hurt, airport officials said. No one was hurt in the ' +
+      'second blast. Nobody was killed when gunmen attacked a second village. Twelve guards were not injured. ' +
+      'Some 30 passengers were on board and none was hurt.';
+    expect(figures(text)).toEqual([]);
+  });
+
+  it('does not count people first reported dead who were found alive, but keeps the revised toll', () => {
+    expect(
+      brief(
+        'The toll was later revised down to 14 after three people initially reported dead were found alive, ' +
+          'Syniehubov said.',
+      ).map((f) => [f.countText, f.kind]),
+    ).toEqual([['14', 'killed']]);
+    expect(
+      brief(
+        'The spokesman said four people initially listed among the dead were found alive in a monastery.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('earlier tolls', () => {
+  it('keeps "up from" / "earlier estimate of" in the count so it never reads as a current toll', () => {
+    expect(
+      figures(
+        'The death toll from floods rose to 112 on Tuesday, up from 87 a day earlier, the authority said. ' +
+          'Typhoon Kai killed 20 to 30 people, the agency said, revising down its earlier estimate of 45.',
+      ).map((f) => [f.countText, f.min, f.max, f.kind]),
+    ).toEqual([
+      ['112', 112, 112, 'killed'],
+      ['up from 87', 87, 87, 'killed'],
+      ['20 to 30', 20, 30, 'killed'],
+      ['earlier estimate of 45', 45, 45, 'killed'],
+    ]);
+  });
+
+  it('drops an earlier count that has no wording of its own ("climbed to 63 from 51", "rose from 72 to 129")', () => {
+    expect(
+      brief('The death toll climbed to 63 from 51, Health Minister Firass Abiad told Reuters.').map(
+        (f) => f.countText,
+      ),
+    ).toEqual(['63']);
+    expect(brief('The death toll rose from 72 to 129 on Sunday.').map((f) => f.countText)).toEqual(['129']);
+  });
+});
+
+describe('totals with a list between the count and the verb', () => {
+  it('reads "At least 12 people, including three children and a police officer, were killed"', () => {
+    expect(
+      figures(
+        'KHARTOUM (AP) - At least 12 people, including three children and a police officer, were killed in ' +
+          'clashes on Saturday, medics said.',
+      ).map((f) => [f.countText, f.min, f.max, f.kind, f.who, f.attributedTo, f.partOf]),
+    ).toEqual([
+      ['At least 12', 12, null, 'killed', 'people', 'medics', null],
+      ['three', 3, 3, 'killed', 'children', 'medics', 0],
+    ]);
+  });
+
+  it('reads "among them" lists and "most of them" asides the same way', () => {
+    expect(
+      brief(
+        'At least 34 people, among them four children and a local chief, have been killed since Saturday. ' +
+          'Nearly 300 people, most of them young men, were arrested last month.',
+      ).map((f) => [f.countText, f.kind, f.partOf]),
+    ).toEqual([
+      ['At least 34', 'killed', null],
+      ['four', 'killed', 0],
+      ['Nearly 300', 'detained', null],
+    ]);
+  });
+
+  it('reads "killed a family of five"', () => {
+    expect(
+      brief("An Israeli strike killed a family of five in southern Lebanon, Lebanon's health ministry said."),
+    ).toEqual([{ countText: 'five', kind: 'killed', who: null, partOf: null }]);
+  });
+});
+
+describe('attribution', () => {
+  it('keeps an unnamed source as described, never null', () => {
+    expect(
+      figures(
+        'A government official, speaking on condition of anonymity, said 12 police officers were hurt. ' +
+          'A dozen people were abducted, a local official who asked not to be named said.',
+      ).map((f) => [f.countText, f.attributedTo]),
+    ).toEqual([
+      ['12', 'A government official'],
+      ['A dozen', 'a local official'],
+    ]);
+  });
+
+  it('inherits the previous sentence’s source only for a sentence that continues it', () => {
+    expect(
+      figures(
+        "The agency's spokesperson said five people were killed. Two soldiers who were helping in the rescue " +
+          'drowned. Police said 10 people were detained. Two others were detained later.',
+      ).map((f) => [f.countText, f.attributedTo]),
+    ).toEqual([
+      ['five', "The agency's spokesperson"],
+      ['Two', null],
+      ['10', 'Police'],
+      ['Two', 'Police'],
+    ]);
+  });
+
+  it('resolves "He said" to an unnamed source and "It said" to the organisation', () => {
+    expect(
+      figures(
+        'Bombs fell on the village, according to a resident who asked not to be named. He said he had helped ' +
+          'to bury 56 bodies. Typhoon Kai killed 20 people, the disaster agency said. It said 6 others were missing.',
+      ).map((f) => [f.countText, f.attributedTo]),
+    ).toEqual([
+      ['56', 'a resident'],
+      ['20', 'the disaster agency'],
+      ['6', 'the disaster agency'],
+    ]);
+  });
+});
+
+describe('a rival count put "at" a number', () => {
+  it('gives "put the number at about 800" the harm of the count it answers', () => {
+    expect(
+      figures(
+        'Amnesty International said more than 1,300 people had been killed in Plateau in the past year, while ' +
+          'the state government put the number at about 800.',
+      ).map((f) => [f.countText, f.kind, f.attributedTo]),
+    ).toEqual([
+      ['more than 1,300', 'killed', 'Amnesty International'],
+      ['about 800', 'killed', 'the state government'],
+    ]);
+  });
+});
+
+describe('approximate counts', () => {
+  it('reads "Nearly 100" as at most 100 and "closer to 200" as about 200, never exact', () => {
+    const out = figures(
+      'Nearly 100 people have died of heatstroke, an official said. Residents said the toll was closer to 200.',
+    );
+    expect(out.map((f) => [f.countText, f.min, f.max, f.qualifier])).toEqual([
+      ['Nearly 100', null, 100, 'about'],
+      ['closer to 200', 200, 200, 'about'],
+    ]);
   });
 });

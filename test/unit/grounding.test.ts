@@ -33,6 +33,49 @@ function fig(over: Partial<CandidateCasualty>): CandidateCasualty {
   };
 }
 
+describe('earlier tolls from any analyzer', () => {
+  const TOLLS =
+    'The death toll from floods rose to 112 on Tuesday, up from 87 a day earlier, the authority said.\n\n' +
+    'The death toll climbed to 63 from 51, Health Minister Firass Abiad told Reuters.\n\n' +
+    'A tanker blast and its fire injured nearly 400 people, including 18 children, officials said.';
+  const tolls = groundingContext(TOLLS);
+  const [first, second, third] = TOLLS.split('\n\n') as [string, string, string];
+  const toll = (countText: string, quote: string): CandidateCasualty =>
+    fig({ countText, who: null, attributedTo: null, quote });
+
+  it('shows a bare "87" the model picked from "up from 87" with the words that make it an earlier count', () => {
+    const { findings, dropped } = groundFindings({ ...empty, casualties: [toll('87', first)] }, tolls);
+    expect(dropped).toBe(0);
+    expect(findings.casualties.map((f) => [f.countText, f.min, f.max])).toEqual([['up from 87', 87, 87]]);
+  });
+
+  it('leaves out the old side of "climbed to 63 from 51" without counting it as invented', () => {
+    const { findings, dropped } = groundFindings(
+      { ...empty, casualties: [toll('63', second), toll('51', second)] },
+      tolls,
+    );
+    expect(dropped).toBe(0);
+    expect(findings.casualties.map((f) => f.countText)).toEqual(['63']);
+  });
+
+  it('keeps "including 18 children" linked to "nearly 400", a total with no lower bound', () => {
+    const { findings } = groundFindings(
+      {
+        ...empty,
+        casualties: [
+          { ...toll('nearly 400', third), kind: 'injured' },
+          { ...toll('18', third), kind: 'injured', who: 'children', partOf: 0 },
+        ],
+      },
+      tolls,
+    );
+    expect(findings.casualties.map((f) => [f.countText, f.min, f.max, f.partOf])).toEqual([
+      ['nearly 400', null, 400, null],
+      ['18', 18, 18, 0],
+    ]);
+  });
+});
+
 describe('casualty grounding', () => {
   it('rewrites a retyped quote to the article verbatim span and re-reads the count', () => {
     const { findings, dropped } = groundFindings(

@@ -1,0 +1,59 @@
+// Earlier tolls. "rose to 112 on Tuesday, up from 87 a day earlier" states 87 only as the count it replaced:
+// shown as "87 killed" it would read as a second current toll. The schema has no field for "earlier", so the
+// words that say so travel inside countText ("up from 87", "earlier estimate of 45"), where every renderer
+// shows them; an earlier count with no such words of its own ("climbed to 63 from 51") is not shown at all.
+// Both analyzers' figures pass through here (offline directly, the model's through grounding).
+
+/** Words right before a count that mark it as the count a newer one replaced; group 1 is what countText keeps. */
+const EARLIER_WORDING =
+  /(?:\b((?:up|down)\s+from)|(?:\b(?:its|an|the|their|his|her|this)\s+)?\b((?:earlier|previous|initial|original|prior|first)\s+(?:death\s+)?(?:estimate|toll|figure|count|tally|number)\s+of))\s+$/i;
+
+/** A count phrase whose own wording marks it as an earlier count: "up from 87", "earlier estimate of 45". */
+export const EARLIER_COUNT_TEXT =
+  /^(?:(?:up|down)\s+from|(?:earlier|previous|initial|original|prior|first)\s+(?:death\s+)?(?:estimate|toll|figure|count|tally|number)\s+of)\s/i;
+
+// "rose to 112", "was revised down to 14", "climbed to 63": a toll that changed, so a count after "from" is the
+// old one. Only verbs of change: "ranged from 20 to 30" is a range, not an update.
+const CHANGE_VERB =
+  /\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|soared|surged|fell|fallen|dropped|declined|decreased|revised|raised|lowered|went|gone|brought|bringing|taking|took|pushing|pushed)\b/i;
+
+/**
+ * Where the earlier-count wording before offset `start` of `sentence` begins, or null when there is none.
+ * The wording kept starts at the marker itself ("up from", "earlier estimate of"), never at a determiner.
+ */
+export function earlierWordingStart(sentence: string, start: number): number | null {
+  const before = sentence.slice(Math.max(0, start - 60), start);
+  const m = EARLIER_WORDING.exec(before);
+  if (!m) return null;
+  const kept = m[1] ?? m[2]!;
+  return start - before.length + m.index + m[0].indexOf(kept);
+}
+
+/**
+ * Whether the count at [start, end) is the old side of a change worded without a marker of its own:
+ * "climbed to 63 from 51" (51), "rose from 72 to 129" (72). `previousEnd` is where the count before it ends.
+ */
+export function isBareEarlierCount(
+  sentence: string,
+  start: number,
+  end: number,
+  previous: { start: number; end: number } | null,
+): boolean {
+  const before = sentence.slice(Math.max(0, start - 60), start);
+  // "to 63 from 51": the new count comes first.
+  if (
+    previous &&
+    /^\s+from\s+$/i.test(sentence.slice(previous.end, start)) &&
+    /\bto\s+$/i.test(sentence.slice(Math.max(0, previous.start - 10), previous.start)) &&
+    CHANGE_VERB.test(sentence.slice(Math.max(0, previous.start - 60), previous.start))
+  ) {
+    return true;
+  }
+  // "rose from 72 to 129": the old count comes first.
+  return (
+    /\bfrom\s+$/i.test(before) &&
+    !/\b(?:up|down)\s+from\s+$/i.test(before) &&
+    /^\s+to\s+\S/.test(sentence.slice(end, end + 12)) &&
+    CHANGE_VERB.test(before)
+  );
+}
