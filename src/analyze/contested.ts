@@ -4,6 +4,7 @@
 import type { CasualtyFigure, ContestedClaim } from '../analysis';
 import { DISPUTE_VERBS, findSources, type Source } from './attribution';
 import { supersededFigure } from './casualties';
+import { vagueCeiling } from './numbers';
 import type { Sentence } from './sentences';
 
 const CLAIM_VERBS = new Set([
@@ -31,7 +32,10 @@ const A_CLAIM_REJECTED =
 const AS_X_CLAIMS =
   /\bas\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*?)\s+(?:claims|claimed|says|said|has claimed|asserts)\b/;
 const RIVAL_CUE =
-  /\b(?:but|however|only|lower|higher|put the (?:death toll|toll|number|figure|count|tally)|revised|own (?:count|tally|figures?)|disputed|contradict\w*|differ\w*|instead|not \d[\d,]*|not (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
+  /\b(?:but|however|only|lower|higher|put the (?:death toll|toll|number|figure|count|tally)|revised|own (?:count|tally|figures?)|disputed|contradict\w*|differ\w*|instead|closer to|(?:real|actual|true) (?:toll|figure|number|count)|not \d[\d,]*|not (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
+// "…, the Interior Ministry said, while opposition leaders said more than 300": two sources set against each
+// other inside one sentence.
+const CONTRAST_BETWEEN = /,\s*(?:while|whereas|but)\b|;\s*(?:but|however)\b/i;
 const DENIAL_START =
   /^((?:[A-Z][\w.'’-]*|the|of)(?:\s+(?:[A-Z][\w.'’-]*|the|of|[a-z]+(?=\s+denied)))*)\s+(?:flatly\s+)?denied\b/;
 const NEGATION = /\b(?:not|no|never|none|nothing|only)\b|n[’']t\b/i;
@@ -95,11 +99,22 @@ function norm(source: string): string {
     .trim();
 }
 
-/** Two source strings naming the same party ("the ministry" and "the interior ministry"). */
+/** "bnp" for "opposition bangladesh nationalist party (bnp)": the short name a party is later called by. */
+function abbreviation(normed: string): string | null {
+  return /\(([^()]+)\)$/.exec(normed)?.[1] ?? null;
+}
+
+/** Two source strings naming the same party ("the ministry" and "the interior ministry", "the RSF"). */
 export function sameSource(a: string, b: string): boolean {
   const x = norm(a);
   const y = norm(b);
-  return x === y || x.endsWith(' ' + y) || y.endsWith(' ' + x);
+  if (x === y || x.endsWith(' ' + y) || y.endsWith(' ' + x)) return true;
+  return abbreviation(x) === y || abbreviation(y) === x;
+}
+
+/** "Health officials report", "the ministry reports". */
+function reports(subject: string): string {
+  return /s$/i.test(subject) ? 'report' : 'reports';
 }
 
 function stripEnd(s: string): string {
@@ -136,18 +151,55 @@ export function rivalCounts(a: CasualtyFigure, b: CasualtyFigure, requireCue = t
   if (a.partOf !== null || b.partOf !== null || !a.attributedTo || !b.attributedTo) return false;
   // A source revising its own count ("down from 26", "had told reporters that 90 had died") is not a rival.
   if (supersededFigure(a) || supersededFigure(b)) return false;
-  if (a.min === null || b.min === null || a.qualifier === 'vague' || b.qualifier === 'vague') return false;
   if (a.kind !== b.kind || sameSource(a.attributedTo, b.attributedTo)) return false;
+  if (!differentButComparable(a, b)) return false;
+  // Two sources set against each other in one sentence count the same people, whatever each calls them
+  // ("79 protesters" … "while opposition leaders said more than 300").
+  if (contrastedInOneSentence(a, b)) return true;
   if (a.who && b.who && !GENERIC_WHO.test(a.who) && !GENERIC_WHO.test(b.who) && a.who !== b.who) return false;
-  const lo = Math.min(a.min, b.min);
-  const hi = Math.max(a.min, b.min);
-  if (lo === hi || lo === 0 || hi / lo > 4) return false;
   // Wire copy signals a rival count ("put the toll at", "not 41", "its own count", "but … only two");
   // without such a cue two numbers are more likely two places or two events (Spain's toll, Portugal's).
   return !requireCue || RIVAL_CUE.test(a.quote) || RIVAL_CUE.test(b.quote);
 }
 
-/** Counts of the same harm that two sources report differently ("129" vs "at least 40"). */
+/** The numbers a count can mean: "Hundreds" → 200..999, "at least 12" → 12..12, "nearly 100" → 100..100. */
+function span(f: CasualtyFigure): [number, number] | null {
+  const lo = f.min ?? f.max;
+  if (lo === null) return null;
+  if (f.qualifier !== 'vague') return [lo, f.max ?? lo];
+  const hi = vagueCeiling(f.countText);
+  return hi === null ? null : [lo, hi];
+}
+
+/**
+ * Different counts of one size: different events in one story differ by orders of magnitude, rival counts do
+ * not. A vague "dozens" or "hundreds" contradicts only a count it cannot mean ("hundreds" vs 1,480).
+ */
+function differentButComparable(a: CasualtyFigure, b: CasualtyFigure): boolean {
+  const x = span(a);
+  const y = span(b);
+  if (!x || !y || (x[0] === y[0] && x[1] === y[1])) return false;
+  const vague = a.qualifier === 'vague' || b.qualifier === 'vague';
+  const overlap = Math.max(x[0], y[0]) <= Math.min(x[1], y[1]);
+  if (vague && overlap) return false;
+  const lo = Math.min(x[1], y[1]);
+  return lo > 0 && Math.max(x[0], y[0]) / lo <= 4;
+}
+
+/** Both counts in one sentence with "while", "whereas" or "but" between them. */
+function contrastedInOneSentence(a: CasualtyFigure, b: CasualtyFigure): boolean {
+  if (a.quote !== b.quote) return false;
+  const [first, second] = a.quote.indexOf(a.countText) <= a.quote.indexOf(b.countText) ? [a, b] : [b, a];
+  const i = a.quote.indexOf(first.countText);
+  const j = a.quote.indexOf(second.countText, i + first.countText.length);
+  return i >= 0 && j > i && CONTRAST_BETWEEN.test(a.quote.slice(i, j));
+}
+
+/**
+ * Counts of the same harm that two sources report differently ("129" vs "at least 40"), one claim per pair of
+ * sources, showing the latest count each gave: "98", then "bringing the toll to 133", against "closer to 200"
+ * is a dispute with 133.
+ */
 function conflictingFigures(figures: CasualtyFigure[]): ContestedClaim[] {
   const out: ContestedClaim[] = [];
   for (let i = 0; i < figures.length; i++) {
@@ -155,24 +207,27 @@ function conflictingFigures(figures: CasualtyFigure[]): ContestedClaim[] {
       const a = figures[i]!;
       const b = figures[j]!;
       if (!rivalCounts(a, b) || !a.attributedTo || !b.attributedTo) continue;
-      if (
-        out.some(
-          (c) =>
-            (sameSource(c.claimant, a.attributedTo!) && sameSource(c.disputedBy, b.attributedTo!)) ||
-            (sameSource(c.claimant, b.attributedTo!) && sameSource(c.disputedBy, a.attributedTo!)),
-        )
-      )
-        continue;
-      const people = a.who ?? b.who ?? 'people';
-      out.push({
-        claim: `Conflicting counts of ${people} ${a.kind}: ${a.countText} (${a.attributedTo}) vs ${b.countText} (${b.attributedTo})`,
-        claimant: a.attributedTo!,
-        disputedBy: b.attributedTo!,
-        quotes: a.quote === b.quote ? [a.quote] : [a.quote, b.quote],
-      });
+      const claim = rivalClaim(a, b);
+      const at = out.findIndex(
+        (c) =>
+          (sameSource(c.claimant, a.attributedTo!) && sameSource(c.disputedBy, b.attributedTo!)) ||
+          (sameSource(c.claimant, b.attributedTo!) && sameSource(c.disputedBy, a.attributedTo!)),
+      );
+      if (at < 0) out.push(claim);
+      else out[at] = claim;
     }
   }
   return out;
+}
+
+function rivalClaim(a: CasualtyFigure, b: CasualtyFigure): ContestedClaim {
+  const people = a.who ?? b.who ?? 'people';
+  return {
+    claim: `Conflicting counts of ${people} ${a.kind}: ${a.countText} (${a.attributedTo}) vs ${b.countText} (${b.attributedTo})`,
+    claimant: a.attributedTo!,
+    disputedBy: b.attributedTo!,
+    quotes: a.quote === b.quote ? [a.quote] : [a.quote, b.quote],
+  };
 }
 
 /**
@@ -188,21 +243,189 @@ function sentenceSubject(sentence: Sentence, sources: Source[]): Source | null {
   return first;
 }
 
+// "… was false", "were grossly inflated": a rebuttal of something another party put out.
+const REBUTTAL =
+  /\b(?:was|were|is|are|had been|has been)\s+["“]?(?:(?:wildly|grossly|completely|simply|totally|greatly|vastly|hugely|highly)\s+)?["“]?(?:false|untrue|not true|wrong|incorrect|baseless|inaccurate|inflated|exaggerated|misleading|fabricated)\b/i;
+const REBUTTED_HEAD =
+  /\b(?:figures?|toll|tally|count|numbers?|estimates?|claims?|account|version|reports?|allegations?)$/i;
+// Where the rebutted phrase begins: after the speech verb, "that" or a clause break.
+const PHRASE_START = /(?:\b(?:that|said|says|saying|insisted|insisting|added|adding|stated)\b|[,;:])\s*/gi;
+// Words that describe a count rather than name whose it is ("the death toll", "the official figure").
+const NOT_A_PARTY =
+  /^(?:death|casualty|official|initial|earlier|latest|new|reported|final|actual|real|true|same|previous|whole|overall)$/i;
+
+/** What a rebuttal sentence rejects: the phrase itself, and the party or number it names, if any. */
+interface Rebutted {
+  phrase: string;
+  /** "the health ministry" in "the health ministry's figure", "the resistance force" in "reported by …". */
+  party: string | null;
+  /** "300" in "the figure of 300". */
+  number: string | null;
+}
+
+function rebuttedPhrase(s: string, at: number): Rebutted | null {
+  const before = s.slice(0, at);
+  let start = 0;
+  for (const m of before.matchAll(PHRASE_START)) start = m.index + m[0].length;
+  const phrase = before.slice(start).trim();
+  if (phrase.split(/\s+/).length > 10) return null;
+  const byParty =
+    /^(.*?)\s+(?:reported|given|released|issued|circulated|cited|published|put out)\s+by\s+(.+)$/i.exec(
+      phrase,
+    );
+  const head = byParty ? byParty[1]! : phrase;
+  const numbered = /^(.*?)\s+of\s+(\S+)$/i.exec(head);
+  const noun = numbered ? numbered[1]! : head;
+  if (!REBUTTED_HEAD.test(noun)) return null;
+  const possessive = /^(.+?)['’]s?\s+(?:[a-z]+\s+)?\S+$/.exec(noun);
+  const modifier = /^the\s+([a-z]+)\s+\S+$/.exec(noun);
+  const party =
+    byParty?.[2] ?? possessive?.[1] ?? (modifier && !NOT_A_PARTY.test(modifier[1]!) ? modifier[1]! : null);
+  return { phrase, party, number: numbered ? numbered[2]! : null };
+}
+
+/**
+ * The latest figure from the party a rebuttal names: "the ministry's figure" is the ministry's; "the group's
+ * figures" is the figure whose sentence introduced its source as a group ("…, a rights group that keeps a tally").
+ */
+function partyFigure(figures: CasualtyFigure[], party: string, disputer: string): CasualtyFigure | undefined {
+  const latest = [...figures].reverse().filter((f) => !sameSource(f.attributedTo!, disputer));
+  const named = latest.find((f) => sameSource(f.attributedTo!, party));
+  if (named) return named;
+  const noun = /^the\s+([a-z]+)$/i.exec(party)?.[1];
+  return noun ? latest.find((f) => new RegExp(`\\b${noun}\\b`, 'i').test(f.quote)) : undefined;
+}
+
+/** The figure a rebuttal names by its number ("the figure of 300"), given by someone other than the rebutter. */
+function figureNumbered(
+  figures: CasualtyFigure[],
+  number: string,
+  disputer: string,
+): CasualtyFigure | undefined {
+  const escaped = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const token = new RegExp(`(?:^|[^\\d,.])${escaped}(?![\\d,.]\\d)`);
+  return figures.find((f) => token.test(f.countText) && !sameSource(f.attributedTo!, disputer));
+}
+
+/**
+ * "The ministry said the figure of 300 was false", "…said the health ministry's figure was inflated",
+ * "saying the army's figures were wrong": who said what is rejected, from the number or party the rebuttal
+ * names. A rebuttal naming neither ("said that was untrue") is read against the sentence before instead.
+ */
+function namedRebuttal(
+  sentence: Sentence,
+  sources: Source[],
+  stated: CasualtyFigure[],
+  speakers: string[],
+): ContestedClaim | null {
+  const figures = stated.filter((f) => f.partOf === null && f.attributedTo);
+  const s = sentence.text;
+  const predicate = REBUTTAL.exec(s);
+  if (!predicate) return null;
+  const rebutted = rebuttedPhrase(s, predicate.index);
+  if (!rebutted || (!rebutted.party && !rebutted.number)) return null;
+  const phraseAt = predicate.index - rebutted.phrase.length;
+  const disputer = sources.filter((x) => !x.pronoun && x.cue < phraseAt).pop();
+  if (!disputer) return null;
+  const figure = rebutted.number
+    ? figureNumbered(figures, rebutted.number, disputer.text)
+    : partyFigure(figures, rebutted.party!, disputer.text);
+  const claimant =
+    figure?.attributedTo ??
+    (rebutted.party ? (speakers.find((x) => sameSource(x, rebutted.party!)) ?? rebutted.party) : null);
+  if (!claimant || sameSource(claimant, disputer.text)) return null;
+  const quotes = figure && figure.quote !== s ? [figure.quote, s] : [s];
+  return {
+    claim: figure
+      ? `${claimant} ${reports(claimant)} ${figure.countText} ${figure.who ?? 'people'} ${figure.kind}`
+      : rebutted.phrase.charAt(0).toUpperCase() + rebutted.phrase.slice(1),
+    claimant,
+    disputedBy: disputer.text,
+    quotes,
+  };
+}
+
+// "The army insisted its troops did not fire on civilians. However, witnesses told The Associated Press that
+// soldiers shot at the crowd."
+const HOWEVER_START = /^(?:However|But|Yet|Nevertheless)\b,?\s+/;
+const FIRM_CLAIM = new Set([
+  'insisted',
+  'insists',
+  'claimed',
+  'claims',
+  'maintained',
+  'maintains',
+  'denied',
+  'denies',
+]);
+
+/**
+ * A sentence opening with "However," whose own source answers the source of the sentence before: a dispute when
+ * the first party insisted or claimed, or when one of the two statements denies what the other affirms.
+ */
+function howeverReply(
+  sentence: Sentence,
+  sources: Source[],
+  previous: Previous | null,
+): ContestedClaim | null {
+  const s = sentence.text;
+  if (!HOWEVER_START.test(s) || !previous || previous.sentence.paragraph !== sentence.paragraph) return null;
+  const claimant = firstNamed(previous.sources, (x) => CLAIM_VERBS.has(x.verb));
+  const replier = firstNamed(sources, (x) => !DISPUTE_VERBS.has(x.verb));
+  if (!claimant || !replier || sameSource(claimant.text, replier.text)) return null;
+  const claimed = previous.sentence.text.slice(claimant.cue);
+  const replied = s.slice(replier.cue);
+  if (!FIRM_CLAIM.has(claimant.verb) && NEGATION.test(claimed) === NEGATION.test(replied)) return null;
+  return {
+    claim: claimFrom(claimant, previous.sentence.text, previous.sentence.text.length),
+    claimant: claimant.text,
+    disputedBy: replier.text,
+    quotes: [previous.sentence.text, s],
+  };
+}
+
+interface Previous {
+  sentence: Sentence;
+  sources: Source[];
+}
+
 /** Contested assertions, in article order, at most one per pair of parties. */
 export function findContested(sentences: Sentence[], figures: CasualtyFigure[]): ContestedClaim[] {
   const strong: ContestedClaim[] = [];
   const weak: ContestedClaim[] = [];
-  let previous: { sentence: Sentence; sources: Source[] } | null = null;
+  let previous: Previous | null = null;
   let lastStatement: { sentence: Sentence; subject: Source } | null = null;
+  const speakers: string[] = [];
+  const seen = new Set<string>();
 
   for (const sentence of sentences) {
     const s = sentence.text;
     const sources = findSources(s);
+    for (const x of sources) if (!x.pronoun) speakers.push(x.text);
 
     // "X insisted …, but Y said that was untrue."
     const contrast = CONTRAST.exec(s);
     let found = false;
-    if (contrast && DISPUTE_WORDS.test(s.slice(contrast.index))) {
+    seen.add(s);
+    // A rebuttal answers what was said before it, never a figure further down.
+    const named = REBUTTAL.test(s)
+      ? namedRebuttal(
+          sentence,
+          sources,
+          figures.filter((f) => seen.has(f.quote)),
+          speakers,
+        )
+      : null;
+    if (named) {
+      strong.push(named);
+      found = true;
+    }
+    const reply = found ? null : howeverReply(sentence, sources, previous);
+    if (reply) {
+      strong.push(reply);
+      found = true;
+    }
+    if (!found && contrast && DISPUTE_WORDS.test(s.slice(contrast.index))) {
       const claimant = firstNamed(sources, (x) => x.cue < contrast.index && CLAIM_VERBS.has(x.verb));
       const disputer = firstNamed(sources, (x) => x.cue > contrast.index);
       if (claimant && disputer && !sameSource(claimant.text, disputer.text)) {
@@ -330,7 +553,7 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
       );
       if (answered?.attributedTo) {
         weak.push({
-          claim: `${answered.attributedTo} reports ${answered.countText} ${answered.who} ${answered.kind}`,
+          claim: `${answered.attributedTo} ${reports(answered.attributedTo)} ${answered.countText} ${answered.who} ${answered.kind}`,
           claimant: answered.attributedTo,
           disputedBy: speaker.text,
           quotes: [answered.quote, s],
@@ -345,9 +568,11 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
 
   const out: ContestedClaim[] = [];
   const add = (c: ContestedClaim, mergeOnDisputer: boolean): void => {
+    // "B rejects A's figure" and "A and B give rival counts" are one dispute between the same two parties.
     const same = out.find(
       (o) =>
         (sameSource(o.claimant, c.claimant) && sameSource(o.disputedBy, c.disputedBy)) ||
+        (sameSource(o.claimant, c.disputedBy) && sameSource(o.disputedBy, c.claimant)) ||
         (mergeOnDisputer && sameSource(o.disputedBy, c.disputedBy)),
     );
     if (same) {

@@ -114,7 +114,8 @@ export function findSourcing(sentences: Sentence[], figures: CasualtyFigure[]): 
         f !== lead &&
         f.partOf === null &&
         f.kind === lead.kind &&
-        f.min === lead.min &&
+        // "nine" backs "at least nine"; "nearly 100" (no lower bound) backs only its own number.
+        (f.min ?? f.max) === (lead.min ?? lead.max) &&
         f.attributedTo !== null &&
         !sameSource(f.attributedTo, lead.attributedTo!),
     );

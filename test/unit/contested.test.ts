@@ -130,3 +130,90 @@ describe('contested assertions', () => {
     ).toEqual([['The fire service', 'Ali Musa']]);
   });
 });
+
+describe('disputes the audit found missing', () => {
+  it('reads rival counts set against each other with "while" in one sentence, and "the figure of N was false"', () => {
+    const out = contested(
+      'Police detained at least 79 protesters overnight in Tbilisi, the Interior Ministry said, while ' +
+        'opposition leaders said more than 300 had been arrested. The ministry said the figure of 300 was false.',
+    );
+    // One dispute between the two parties, shown with both sentences.
+    expect(out.map((c) => [c.claimant, c.disputedBy])).toEqual([['opposition leaders', 'The ministry']]);
+    expect(out[0]!.quotes).toHaveLength(2);
+    expect(out[0]!.claim).toContain('more than 300');
+  });
+
+  it('reads "X said … the health ministry\'s figure was inflated" as disputing the ministry\'s count', () => {
+    expect(
+      parties(
+        "GAZA (Reuters) - An Israeli airstrike killed 14 people, including five children, the territory's health " +
+          'ministry said. The Israeli military said it struck Hamas militants and that the health ministry’s ' +
+          'figure was inflated.',
+      ),
+    ).toEqual([["the territory's health ministry", 'The Israeli military']]);
+    expect(
+      parties(
+        'The airstrike killed 53 people, a spokesman for the local resistance force said. The junta said the ' +
+          'toll reported by the resistance force was "grossly inflated".',
+      ),
+    ).toEqual([['a spokesman for the local resistance force', 'The junta']]);
+  });
+
+  it('reads a "However," sentence answering what another party insisted', () => {
+    expect(
+      parties(
+        'The army insisted its troops did not fire on civilians. However, witnesses told The Associated Press ' +
+          'that soldiers shot at the crowd.',
+      ),
+    ).toEqual([['The army', 'witnesses']]);
+    expect(
+      parties(
+        "Home Minister Asaduzzaman Khan said no one had been killed in Saturday's violence. However, the BNP " +
+          'said one of its activists had died after being beaten by police.',
+      ),
+    ).toEqual([['Home Minister Asaduzzaman Khan', 'the BNP']]);
+  });
+
+  it('does not read a "However," sentence that adds to a plain statement as a dispute', () => {
+    expect(
+      parties('Officials said 30 people died in the floods. However, rescuers said the toll could rise.'),
+    ).toEqual([]);
+  });
+
+  it('reads "closer to N" against the latest official toll', () => {
+    const out = contested(
+      'A tanker explosion killed 98 people, emergency officials said. A further 35 people died in hospital on ' +
+        'Monday, bringing the toll to 133. Residents said the toll was closer to 200.',
+    );
+    expect(out.map((c) => [c.claimant, c.disputedBy])).toEqual([['emergency officials', 'Residents']]);
+    expect(out[0]!.claim).toContain('133');
+    expect(out[0]!.claim).toContain('closer to 200');
+  });
+
+  it('reads a vague toll against a count it cannot mean ("Hundreds" vs 1,480), but not against one it can', () => {
+    expect(
+      parties(
+        'Hundreds of people were killed in the earthquake, Taliban officials said, while the U.N. put the toll at 1,480.',
+      ),
+    ).toEqual([['Taliban officials', 'the U.N.']]);
+    expect(parties('Dozens of people were killed, police said, while medics put the toll at 40.')).toEqual(
+      [],
+    );
+  });
+
+  it('reads a rebutted number with stray punctuation as text, not as a pattern', () => {
+    expect(
+      parties('Police detained 40 people, officials said. The opposition said the figure of 40) was false.'),
+    ).toEqual([]);
+  });
+
+  it('matches a party to its abbreviation ("the BNP" is the Bangladesh Nationalist Party (BNP))', () => {
+    const out = contested(
+      'Police arrested at least 240 opposition supporters, the Dhaka Metropolitan Police said, while the ' +
+        'opposition Bangladesh Nationalist Party (BNP) said more than 700 of its activists had been detained. ' +
+        'The police said the BNP’s figure was "baseless".',
+    );
+    expect(out).toHaveLength(1);
+    expect(out[0]!.quotes).toHaveLength(2);
+  });
+});

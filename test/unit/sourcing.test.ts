@@ -67,6 +67,31 @@ describe('sourcing notes', () => {
   });
 });
 
+describe('single-source notes the audit found wrong', () => {
+  it('gives no note about a count of people who were not hurt', () => {
+    const out = notes(
+      'KATHMANDU (Reuters) - None of the 40 passengers aboard the plane were hurt, airport officials said.',
+    );
+    expect(out).toEqual([]);
+  });
+
+  it('does not call a vague toll single-source when another source gives a count it cannot mean', () => {
+    expect(
+      kinds(
+        'Hundreds of people were killed in the earthquake, Taliban officials said, while the U.N. put the toll at 1,480.',
+      ),
+    ).not.toContain('single_source');
+  });
+
+  it('counts "nine" as backing "at least nine", so the figure is not single-source', () => {
+    expect(
+      kinds(
+        'At least nine miners were killed, police said. The death toll rose to nine on Wednesday, a spokesman said.',
+      ),
+    ).not.toContain('single_source');
+  });
+});
+
 describe('sourcing notes on hostile text', () => {
   // Scans that restart at every character of a long stretch took tens of seconds on these.
   it('reads a very long "according to" tail of capitalised words promptly', () => {
