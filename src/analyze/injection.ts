@@ -3,7 +3,7 @@
 // grounded in them alone — whichever analyzer produced the item. Keyword lists cannot stop every attack
 // (OWASP LLM01); this is one layer beside the fenced prompt and verbatim grounding.
 import type { SourcingNote } from '../analysis';
-import { sentenceSpans, type Span } from './normalize';
+import { normalizeForMatch, sentenceSpans, type Span } from './normalize';
 
 // Words that name an AI tool on their own; AI_ADDRESSEE adds words that only do so after "note to".
 const AI = String.raw`(?:AI(?: (?:models?|assistants?|tools?|systems?|agents?))?|A\.I\.|LLMs?|(?:large )?language models?|chat ?bots?|ChatGPT|GPT(?:-?\d\w*)?|Claude|Gemini|Copilot)`;
@@ -63,9 +63,19 @@ export function touchesInjection(scan: InjectionScan, start: number, end: number
 
 const MAX_NOTES = 3;
 
-/** One sourcing note per sentence addressed to AI tools (at most three), quoting it verbatim. */
+/**
+ * One sourcing note per distinct sentence addressed to AI tools (at most three), quoting it verbatim; a plant
+ * repeated down the page is one note, since two identical notes tell the editor nothing more.
+ */
 export function injectionNotes(scan: InjectionScan): SourcingNote[] {
-  return scan.sentences.slice(0, MAX_NOTES).map((s) => ({
+  const seen = new Set<string>();
+  const distinct = scan.sentences.filter((s) => {
+    const key = normalizeForMatch(s.text).toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return distinct.slice(0, MAX_NOTES).map((s) => ({
     kind: 'other',
     note: 'Text addressed to AI tools was found in the article and ignored.',
     quote: s.text,
