@@ -49,7 +49,12 @@ export const MODEL_REPLY_JSON_SCHEMA = {
             type: 'string',
             description: 'The number exactly as written in the quote: "30", "six", "at least 12", "dozens".',
           },
-          kind: { type: 'string', enum: [...CASUALTY_KINDS] },
+          kind: {
+            type: 'string',
+            enum: [...CASUALTY_KINDS],
+            description:
+              'What happened to them: killed (dead, died, death toll), injured (wounded, hurt, hospitalised), missing, displaced (fled, evacuated, homeless), detained (arrested, abducted), affected (sickened, infected), other.',
+          },
           who: nullableString('Who the people are, in the article\'s words: "civilians", "children".'),
           attributedTo: nullableString(
             'The source the article gives for this figure, copied verbatim; null if the article states it on its own authority.',
@@ -94,7 +99,12 @@ export const MODEL_REPLY_JSON_SCHEMA = {
         additionalProperties: false,
         required: ['kind', 'note', 'quote'],
         properties: {
-          kind: { type: 'string', enum: [...SOURCING_KINDS] },
+          kind: {
+            type: 'string',
+            enum: [...SOURCING_KINDS],
+            description:
+              'anonymous_source (an unnamed source), secondhand (relayed from another outlet), single_source (a figure only one source gives), unverified (the article says it could not verify), update (the story was updated or corrected), other.',
+          },
           note: { type: 'string', description: 'One short sentence for the editor.' },
           quote: { type: 'string', description: 'The passage the note is about, verbatim from the article.' },
         },

@@ -10,7 +10,7 @@ import {
   parseModelReply,
   type ModelReply,
 } from './llm-schema';
-import { buildPrompt, type ChatMessage } from './prompt';
+import { buildPrompt, type ChatMessage, type ReplyFormat } from './prompt';
 import type { LlmSettings } from './settings';
 import { fitToBudget } from './token-budget';
 
@@ -30,7 +30,7 @@ export interface LlmCallOptions {
   random?: () => number;
 }
 
-export type ResponseFormatMode = 'json_schema' | 'json_object';
+export type ResponseFormatMode = ReplyFormat;
 
 interface CallStats {
   ms: number;
@@ -72,16 +72,33 @@ export function buildRequestBody(
   };
 }
 
-/** The prompt messages for an article, cut to the token budget. */
-export function messagesFor(article: Article, tokenBudget: number): ChatMessage[] {
+/** The prompt messages for an article, cut to the token budget; JSON mode also carries the reply schema. */
+export function messagesFor(
+  article: Article,
+  tokenBudget: number,
+  mode: ResponseFormatMode = 'json_schema',
+): ChatMessage[] {
   const body = fitToBudget(article.paragraphs, tokenBudget);
-  return buildPrompt({
-    title: article.title,
-    site: article.site,
-    published: article.published,
-    body: body.text,
-    shortened: body.truncated,
-  }).messages;
+  return buildPrompt(
+    {
+      title: article.title,
+      site: article.site,
+      published: article.published,
+      body: body.text,
+      shortened: body.truncated,
+    },
+    undefined,
+    mode,
+  ).messages;
+}
+
+/**
+ * Whether an error says the server does not do structured outputs: OpenAI and vLLM answer 400, some
+ * OpenAI-compatible servers 422 (a body their validator refuses), and some 501 (not implemented).
+ */
+export function rejectsJsonSchema(status: number | undefined, message: string): boolean {
+  if (status === 501) return true;
+  return (status === 400 || status === 422) && /response_format|json_schema|structured output/i.test(message);
 }
 
 /** Asks the model for findings; resolves to the validated reply or to a reason it is unavailable. */
@@ -109,8 +126,8 @@ export async function requestFindings(
     timeout: settings.timeoutMs,
     maxRetries: 0,
   });
-  const messages = messagesFor(article, settings.tokenBudget);
   let mode: ResponseFormatMode = 'json_schema';
+  let messages = messagesFor(article, settings.tokenBudget, mode);
   let attempts = 0;
   let transientRetries = 0;
   let badReplyRetries = 0;
@@ -141,9 +158,10 @@ export async function requestFindings(
         if (options.signal?.aborted) return fail('cancelled');
         if (timedOut || err instanceof APIConnectionTimeoutError) return timeoutReason();
         const status = err instanceof APIError ? err.status : undefined;
-        if (status === 400 && mode === 'json_schema' && /response_format|json_schema/i.test(errorText(err))) {
+        if (mode === 'json_schema' && rejectsJsonSchema(status, errorText(err))) {
           // Older or non-OpenAI servers lack structured outputs; JSON mode plus our own validation still works.
           mode = 'json_object';
+          messages = messagesFor(article, settings.tokenBudget, mode);
           continue;
         }
         const transient =

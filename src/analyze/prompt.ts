@@ -2,6 +2,7 @@
 // holding no secrets, and the article as data behind a random per-request boundary that the article
 // cannot forge because it cannot know it.
 import { randomBytes } from 'node:crypto';
+import { MODEL_REPLY_JSON_SCHEMA } from './llm-schema';
 
 export const SYSTEM_PROMPT = [
   'You help a newsroom standards desk check one news article. You extract; you never add.',
@@ -15,6 +16,20 @@ export const SYSTEM_PROMPT = [
   '- sourcing: anonymous sources, second-hand reports, single-source figures, unverified claims, updated copy; quote verbatim.',
   'Copy every quote, countText, attributedTo, claimant and disputedBy exactly from the article; anything not found verbatim in the article is discarded. Use empty arrays when there is nothing to report.',
 ].join('\n');
+
+/**
+ * Added in JSON mode (`response_format: json_object`), where the server enforces no schema and the model would
+ * otherwise have to guess field names and allowed values: the reply's JSON schema itself, with every field's
+ * meaning and every allowed kind, so the reply passes our validation at the first attempt.
+ */
+export const JSON_MODE_INSTRUCTIONS = [
+  '',
+  'This server cannot enforce the reply format, so follow it exactly: reply with one JSON object and nothing else (no Markdown fence, no prose), with exactly the keys summary, casualties, contested and sourcing, every field present (null where the schema allows it), and kind values only from the enums listed. The JSON schema of the reply, with the meaning of every field:',
+  JSON.stringify(MODEL_REPLY_JSON_SCHEMA),
+].join('\n');
+
+/** How the server is asked for JSON: with the schema it enforces, or plain JSON mode. */
+export type ReplyFormat = 'json_schema' | 'json_object';
 
 export interface PromptInput {
   title: string;
@@ -38,7 +53,11 @@ export interface BuiltPrompt {
 }
 
 /** Builds the two messages for one article; `randomToken` is injectable for tests. */
-export function buildPrompt(input: PromptInput, randomToken: () => string = defaultToken): BuiltPrompt {
+export function buildPrompt(
+  input: PromptInput,
+  randomToken: () => string = defaultToken,
+  format: ReplyFormat = 'json_schema',
+): BuiltPrompt {
   const header = [`Title: ${input.title}`];
   if (input.site) header.push(`Site: ${input.site}`);
   if (input.published) header.push(`Published: ${input.published}`);
@@ -59,7 +78,10 @@ export function buildPrompt(input: PromptInput, randomToken: () => string = defa
   return {
     boundary,
     messages: [
-      { role: 'system', content: SYSTEM_PROMPT },
+      {
+        role: 'system',
+        content: format === 'json_object' ? SYSTEM_PROMPT + JSON_MODE_INSTRUCTIONS : SYSTEM_PROMPT,
+      },
       { role: 'user', content: user },
     ],
   };

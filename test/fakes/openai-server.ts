@@ -167,17 +167,27 @@ function send(
   res.end(text);
 }
 
-/** Answers 400 to json_schema requests, as servers without structured outputs do, and `then` otherwise. */
-export function rejectingJsonSchema(then: FakeReply): ReplyScript {
+/** How servers without structured outputs say so: OpenAI-style 400, a validator's 422, a bare 501. */
+export const JSON_SCHEMA_REJECTIONS = {
+  400: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+  422: 'Unprocessable Entity: response_format.type must be one of text, json_object',
+  501: 'Not Implemented',
+} as const;
+
+/** Answers json_schema requests with an error, as servers without structured outputs do, and `then` otherwise. */
+export function rejectingJsonSchema(
+  then: FakeReply,
+  status: keyof typeof JSON_SCHEMA_REJECTIONS = 400,
+): ReplyScript {
   return (req) =>
     req.body.response_format?.type === 'json_schema'
-      ? {
-          type: 'error',
-          status: 400,
-          message:
-            "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
-        }
+      ? { type: 'error', status, message: JSON_SCHEMA_REJECTIONS[status] }
       : then;
+}
+
+/** The system message of a recorded request. */
+export function systemMessage(req: RecordedRequest): string {
+  return req.body.messages?.find((m) => m.role === 'system')?.content ?? '';
 }
 
 /** The user message (which carries the fenced article) of a recorded request. */
