@@ -87,11 +87,16 @@ export function loadLabelledSet(dir = LABELLED_DIR): LabelledArticle[] {
 }
 
 const squash = (s: string): string => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
-const bare = (s: string): string => squash(s).replace(/^the\s+/, '');
+// "a resident who asked not to be named" is "a resident": the clause says why the source is unnamed.
+const bare = (s: string): string =>
+  squash(s)
+    .replace(/^the\s+/, '')
+    .replace(/\s+(?:who|whom)\s.*$/, '');
 
 /**
  * Attribution is right when it names the same source: equal, or one is the other with a title or description
- * in front and no comma ("regional governor Vadym Filashkin" ~ "Vadym Filashkin"). "A British-based
+ * in front and no comma ("regional governor Vadym Filashkin" ~ "Vadym Filashkin"), or with a relative clause
+ * after it ("a resident who asked not to be named" ~ "a resident"). "A British-based
  * monitoring group, the Syrian Observatory…" is not "the Syrian Observatory…": the comma marks the untrimmed
  * appositive the analyzer must cut.
  */
@@ -339,7 +344,11 @@ function main(): void {
     );
   }
   if (existsSync(AUDIT_DIR)) {
-    report(`Sixth set (first run recorded, then fixes), ${AUDIT_DIR}`, loadLabelledSet(AUDIT_DIR), perArticle);
+    report(
+      `Sixth set (first run recorded, then fixes), ${AUDIT_DIR}`,
+      loadLabelledSet(AUDIT_DIR),
+      perArticle,
+    );
   }
   const all = loadAllLabelled();
   report('All labelled articles', all, false, false);
