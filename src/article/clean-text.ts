@@ -54,10 +54,15 @@ export function cleanParagraph(text: string): string {
     .trim();
 }
 
+// "U.S.", "didn't", "1,200" and "well-known" are one word each.
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+|(?<=\p{N}),\p{N}+)*/gu;
+
 export function countWords(text: string): number {
-  // "U.S.", "didn't", "1,200" and "well-known" are one word each.
-  const m = text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+|(?<=\p{N}),\p{N}+)*/gu);
-  return m ? m.length : 0;
+  // Counted, not collected: an array of every word of a multi-megabyte page outlives several young-generation
+  // collections and made garbage collection most of the extraction time on hostile pages.
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) n++;
+  return n;
 }
 
 /** True when a string is mostly replacement or control characters: bytes that were never text. */

@@ -249,8 +249,30 @@ export function isHidden(el: DomElement): boolean {
   return style !== null && styleHides(style);
 }
 
+/** Length of the element's text with whitespace runs counted as one character. */
 function textLength(el: DomElement): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').length;
+  const text = el.textContent ?? '';
+  let length = 0;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // the characters \s matches below U+00A1, plus the rest of Unicode's spaces
+    const space =
+      c === 32 ||
+      (c >= 9 && c <= 13) ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff;
+    if (!space || !inSpace) length++;
+    inSpace = space;
+  }
+  return length;
 }
 
 function protectedElements(doc: DomDocument): Set<DomElement> {
@@ -278,7 +300,8 @@ export function removeFurniture(doc: DomDocument): void {
   const keep = protectedElements(doc);
   const pageLength = Math.max(1, textLength(body));
   for (const el of toArray(body.querySelectorAll('*'))) {
-    if (keep.has(el) || !el.parentNode) continue;
+    // Descendants of a block already removed are gone with it; judging them again re-reads their text.
+    if (keep.has(el) || !el.isConnected) continue;
     const tag = el.localName;
     if (tag === 'article' || tag === 'main' || tag === 'body' || tag === 'p') continue;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''}`;
