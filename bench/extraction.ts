@@ -169,6 +169,19 @@ function hostilePages(): Array<[string, string]> {
     ],
     ['50,000 one-word <p>', `<html><body><article>${'<p>word</p>'.repeat(50_000)}</article></body></html>`],
     [
+      '50,000 <p> before the story',
+      `<html><body>${'<p>word</p>'.repeat(50_000)}<article>${HOSTILE_PARAGRAPH.repeat(5)}</article></body></html>`,
+    ],
+    [
+      '4 MB in one text block',
+      `<html><body><article>${HOSTILE_PARAGRAPH.repeat(5)}<div>${'word '.repeat(800_000)}</div></article></body></html>`,
+    ],
+    [
+      '1 MB in 200 nested boxes',
+      `<html><body>${'<div class="share">'.repeat(200)}${HOSTILE_PARAGRAPH.repeat(10_000)}${'</div>'.repeat(200)}</body></html>`,
+    ],
+    ['5 MB of links', `<html><body>${'<a href="/x">x</a> '.repeat(260_000)}</body></html>`],
+    [
       'malformed tags',
       `<div><p>Open <b>bold <i>it</div></p></span>${HOSTILE_PARAGRAPH.repeat(5)}<table><td>x</tr>>>`,
     ],

@@ -10,6 +10,7 @@ export interface DomNode {
   readonly nodeType: number;
   readonly nodeName: string;
   readonly parentNode: DomNode | null;
+  readonly isConnected: boolean;
   readonly firstChild: DomNode | null;
   readonly nextSibling: DomNode | null;
   readonly childNodes: ArrayLike<DomNode>;
@@ -50,7 +51,7 @@ export function isElement(node: DomNode): node is DomElement {
 
 // Tags that never nest: void elements, and those whose end tag browsers imply (pages often leave <p>, <li>
 // and <td> open). Every other tag counts towards nesting depth, custom elements included.
-const FLAT_TAGS = new Set(
+export const FLAT_TAGS: ReadonlySet<string> = new Set(
   (
     'area base br col embed hr img input link meta param source track wbr keygen ' +
     'p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rp html head body'

@@ -11,6 +11,7 @@ import { cleanParagraph, countWords, looksBinary, stripInvisible } from './clean
 import { type DomDocument, type DomElement, parseDocument } from './dom';
 import { removeFurniture, removeInvisible } from './dom-clean';
 import { extractMetadata, type PageMetadata } from './metadata';
+import { withinBudget } from './page-budget';
 import { hasLoginForm, isWallPrompt, judgeWall, mentionsWall, wallSignals, type Wall } from './paywall';
 import { plainTextTitleIndex } from './plain-text-title';
 
@@ -53,26 +54,34 @@ function updateWording(paragraphs: string[]): string | null {
   return stamp ? stamp.replace(/^[—–-]\s*/, '') : null;
 }
 
+// A code point no page uses as text (the last private-use one), so finding it means finding the cut.
+const CUT_MARK = '\u{10FFFD}';
+
 /** Below this many words a body is probably a teaser or a stub, and the reply should say so. */
 const SHORT_BODY_WORDS = 150;
 
-function partialFor(wall: Wall | null, wordCount: number): Article['partial'] {
+function partialFor(wall: Wall | null, wordCount: number, truncated: boolean): Article['partial'] {
   if (wall?.kind === 'paywall') return { wordsRead: wordCount, reason: wall.reason };
+  if (truncated) return { wordsRead: wordCount, reason: 'very long page' };
   if (wordCount < SHORT_BODY_WORDS)
     return { wordsRead: wordCount, reason: wall?.reason ?? 'very short body' };
   return null;
 }
 
 export function extractArticle(input: ExtractInput): Article {
-  const html = input.html.replaceAll('\u0000', '');
-  if (!html.trim() || looksBinary(html)) throw noArticle();
-  const doc = parseDocument(html);
+  const whole = input.html.replaceAll('\u0000', '');
+  if (!whole.trim() || looksBinary(whole)) throw noArticle();
+  const budgeted = withinBudget(whole);
+  // A mark where the page was cut: if it ends up in the article's text, the cut went through the story.
+  const doc = parseDocument(budgeted.truncated ? `${budgeted.html}${CUT_MARK}` : budgeted.html);
   const meta = extractMetadata(doc, input.finalUrl);
   const loginForm = hasLoginForm(doc);
   removeInvisible(doc);
   const signals = wallSignals(doc, meta, loginForm);
   removeFurniture(doc);
-  const fromPage = articleBlocks(doc, meta).map((b) => b.text);
+  const marked = articleBlocks(doc, meta).map((b) => b.text);
+  const storyCut = marked.some((p) => p.includes(CUT_MARK));
+  const fromPage = storyCut ? marked.map((p) => p.replaceAll(CUT_MARK, '').trim()).filter(Boolean) : marked;
   // Script-rendered pages carry the body only in JSON-LD; the publisher's own declaration is the next best.
   const paragraphs =
     countWords(fromPage.join(' ')) < MIN_ARTICLE_WORDS && meta.articleBodyParagraphs.length > 0
@@ -96,7 +105,7 @@ export function extractArticle(input: ExtractInput): Article {
     paragraphs,
     text,
     wordCount,
-    partial: partialFor(wall, wordCount),
+    partial: partialFor(wall, wordCount, storyCut),
   };
 }
 
