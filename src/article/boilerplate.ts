@@ -70,8 +70,9 @@ export function isFurniture(block: Block, title: string | null): boolean {
   if (isUpdateStamp(text)) return false;
   if (title && squash(text) === squash(title)) return true;
   if (FURNITURE_LINE.test(text)) return true;
-  // A short block that is all link is a teaser for another story ("More great stories" lists), not this one.
-  if (block.linkDensity >= 0.9 && countWords(text) <= 25) return true;
+  // A block that is all link is a teaser for other stories ("More great stories" lists, promo boxes, tag
+  // clouds), not this one, however long it is; a page that is nothing but links has no article.
+  if (block.linkDensity >= 0.9) return true;
   if (DATE_ONLY.test(text)) return true;
   if (/^(posted|published|first published|last updated)( on)?:?\s/i.test(text) && countWords(text) <= 10)
     return true;

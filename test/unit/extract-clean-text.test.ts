@@ -73,6 +73,12 @@ describe('isFurniture', () => {
     expect(isFurniture({ text, tag: 'p', linkDensity: 0 }, null)).toBe(false);
   });
 
+  it('drops a block that is all link however long it is (tag clouds, promo boxes)', () => {
+    const cloud = Array.from({ length: 40 }, (_, i) => `stock car ${i}`).join(', ');
+    expect(isFurniture({ text: cloud, tag: 'p', linkDensity: 1 }, null)).toBe(true);
+    expect(isFurniture({ text: cloud, tag: 'p', linkDensity: 0.5 }, null)).toBe(false);
+  });
+
   it('drops the headline when it is repeated in the body', () => {
     expect(
       isFurniture({ text: 'Harbour strike ends', tag: 'h1', linkDensity: 0 }, 'Harbour Strike Ends'),
