@@ -191,7 +191,11 @@ async function followChain(
   }
 }
 
-/** The next URL of the chain (a Location or a refresh target), checked like a pasted link. */
+/**
+ * The next URL of the chain (a Location or a refresh target), checked like a pasted link. An https → http
+ * hop is followed: the bot sends no cookies or credentials a downgrade could expose, refusing would lose
+ * articles on sites with broken https, and finalUrl (what the reply links) then shows http plainly.
+ */
 function nextHop(target: string, current: URL, hopsSoFar: number, chain: Chain): URL {
   if (hopsSoFar >= chain.limits.maxRedirects) {
     throw new FetchError(
