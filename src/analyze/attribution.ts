@@ -58,9 +58,18 @@ function plausibleSubject(s: string): boolean {
   return true;
 }
 
+// How far back from a speech verb its subject is looked for. A subject is at most ten words and an appositive
+// two short segments, all well inside this; reading the whole sentence before every "said" would make a
+// sentence of thousands of them cost n².
+const SUBJECT_REACH = 400;
+
 /** The subject before a speech verb at `verbAt`, or null. */
 function subjectBefore(sentence: string, verbAt: number): { text: string; start: number } | null {
-  const before = sentence.slice(0, verbAt);
+  // `before` is the text from `offset` (a word start, or the sentence start) to the verb.
+  let offset = Math.max(0, verbAt - SUBJECT_REACH);
+  while (offset > 0 && offset < verbAt && !/\s/.test(sentence[offset - 1]!)) offset++;
+  const reached = offset > 0;
+  const before = sentence.slice(offset, verbAt);
   const trimmedEnd = before.replace(/\s+$/, '');
   if (trimmedEnd.endsWith(',')) {
     // Appositive: "Name, a spokesman for X, said" or "A group, the Named Org, said".
@@ -72,7 +81,10 @@ function subjectBefore(sentence: string, verbAt: number): { text: string; start:
     for (let m = re.exec(region); m; m = re.exec(region)) {
       const lead = m[0].length - m[0].trimStart().length;
       const text = m[0].trim();
-      if (text) segments.push({ text, start: clauseStart + m.index + lead });
+      // A segment cut by the reach is no whole name or description.
+      if (text && !(reached && clauseStart === 0 && m.index === 0)) {
+        segments.push({ text, start: offset + clauseStart + m.index + lead });
+      }
     }
     const tail = segments.slice(-2);
     if (tail.length === 0) return null;
@@ -80,15 +92,17 @@ function subjectBefore(sentence: string, verbAt: number): { text: string; start:
     return named ?? unnamedSpeaker(tail);
   }
   const start = lastBreakBefore(trimmedEnd, false);
+  // A clause longer than the reach is no subject.
+  if (reached && start === 0) return null;
   const raw = trimmedEnd.slice(start);
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();
-  if (plausibleSubject(text)) return { text, start: start + lead };
+  if (plausibleSubject(text)) return { text, start: offset + start + lead };
   // "a local official who asked not to be named said": the source is the official; the clause says why unnamed.
   const relative = /\s+(?:who|whom)\s/.exec(text);
   const speaker = relative ? text.slice(0, relative.index) : '';
   return speaker && SPEAKER_NOUN.test(speaker) && plausibleSubject(speaker)
-    ? { text: speaker, start: start + lead }
+    ? { text: speaker, start: offset + start + lead }
     : null;
 }
 
@@ -131,6 +145,15 @@ function clean(text: string, start: number): { text: string; start: number } {
     return { text: named[2]!, start: start + named[1]!.length };
   }
   return { text, start };
+}
+
+const sourcesMemo = new WeakMap<{ text: string }, readonly Source[]>();
+
+/** findSources of one sentence of the article, read once for every stage that asks (figures, disputes). */
+export function sourcesOf(sentence: { text: string }): readonly Source[] {
+  let sources = sourcesMemo.get(sentence);
+  if (!sources) sourcesMemo.set(sentence, (sources = findSources(sentence.text)));
+  return sources;
 }
 
 /** Every attribution in a sentence, in order of appearance. */
@@ -183,15 +206,26 @@ export function findSources(sentence: string): Source[] {
   return out.sort((a, b) => a.cue - b.cue);
 }
 
+// The clause breaks of the last sentence asked about: every count in a sentence asks about the same one.
+let breaksOf: { sentence: string; breaks: number[] } | null = null;
+
+function clauseBreaks(sentence: string): number[] {
+  if (breaksOf?.sentence !== sentence) {
+    const breaks = [0];
+    const re = /(?:,\s*but\b|;|\bbut\b|,\s*while\b|\bwhereas\b)/g;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) breaks.push(m.index);
+    breaks.push(sentence.length);
+    breaksOf = { sentence, breaks };
+  }
+  return breaksOf.breaks;
+}
+
 /** Segments of a sentence that can carry different sources: "X reported four died, but Y confirmed two". */
 export function clauseOf(sentence: string, at: number): [number, number] {
-  const breaks = [0];
-  const re = /(?:,\s*but\b|;|\bbut\b|,\s*while\b|\bwhereas\b)/g;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) breaks.push(m.index);
-  breaks.push(sentence.length);
-  for (let i = 0; i < breaks.length - 1; i++) {
-    if (at >= breaks[i]! && at < breaks[i + 1]!) return [breaks[i]!, breaks[i + 1]!];
-  }
+  const breaks = clauseBreaks(sentence);
+  // The first segment [breaks[i], breaks[i + 1]) holding `at` (a break can repeat, giving an empty segment).
+  const i = firstAbove(breaks, (b) => b > at) - 1;
+  if (i >= 0 && i < breaks.length - 1) return [breaks[i]!, breaks[i + 1]!];
   return [0, sentence.length];
 }
 
@@ -199,9 +233,39 @@ export function clauseOf(sentence: string, at: number): [number, number] {
 export function sourceAt(sources: Source[], sentence: string, at: number): Source | null {
   if (sources.length === 0) return null;
   const [from, to] = clauseOf(sentence, at);
-  const inClause = sources.filter((s) => s.cue >= from && s.cue < to);
-  if (inClause.length > 0) {
-    return inClause.reduce((best, s) => (Math.abs(s.cue - at) < Math.abs(best.cue - at) ? s : best));
+  // Sources are in order of their cues, so the clause's are a run [lo, hi) of them, and the nearest to `at` is
+  // the last before it or the first at or after it; on a tie, the earlier (the first found).
+  const lo = firstAbove(sources, (s) => s.cue >= from);
+  const hi = firstAbove(sources, (s) => s.cue >= to);
+  if (lo >= hi) return sources[0]!;
+  const k = Math.min(
+    Math.max(
+      firstAbove(sources, (s) => s.cue >= at),
+      lo,
+    ),
+    hi,
+  );
+  const after = k < hi ? sources[k]! : null;
+  if (k === lo) return after;
+  const cueBefore = sources[k - 1]!.cue;
+  const before =
+    sources[
+      Math.max(
+        lo,
+        firstAbove(sources, (s) => s.cue >= cueBefore),
+      )
+    ]!;
+  return after && Math.abs(after.cue - at) < Math.abs(before.cue - at) ? after : before;
+}
+
+/** The first index at which `pred` holds, for a predicate false then true along the array (binary search). */
+function firstAbove<T>(items: readonly T[], pred: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pred(items[mid]!)) hi = mid;
+    else lo = mid + 1;
   }
-  return sources[0]!;
+  return lo;
 }

@@ -2,7 +2,7 @@
 // who reported the number and, for "including six children", the total it belongs to. A number counts only
 // when the sentence ties it to people and to harm; money, ages, years, distances and buildings never do.
 import type { CasualtyFigure, CasualtyKind } from '../analysis';
-import { DISPUTE_VERBS, findSources, sourceAt, type Source } from './attribution';
+import { DISPUTE_VERBS, sourceAt, sourcesOf, type Source } from './attribution';
 import { findCounts, type CountMatch } from './numbers';
 import { EARLIER_COUNT_TEXT, earlierWordingStart, isBareEarlierCount } from './superseded';
 import type { Sentence } from './sentences';
@@ -201,6 +201,18 @@ const FOUND_ALIVE =
 // Phrases read right before a count are looked for only this far back, so a sentence with thousands of counts
 // is still read in linear time.
 const NEAR = 40;
+// How far before a count its verb and other left-hand wording ("killing at least", "the number of injured at")
+// are looked for: the longest such phrase is under 100 characters, so this changes nothing in real prose, and
+// reading the whole sentence before every count would make a sentence of thousands of counts cost n².
+const LEFT_REACH = 200;
+// The same for the wording after a count: rightCue reads at most a dozen words of it.
+const RIGHT_REACH = 300;
+// "eight students and one teacher were taken to hospitals": counts joined by "and" share the verb after the last.
+// A real list joins a few; past this many the verb is not read back to the first (a chain of thousands would
+// otherwise be followed from every count in it).
+const MAX_COORDINATED = 8;
+// How far an "earlier"/"wrong" marker is looked for on either side of a count within its clause.
+const CLAUSE_REACH = 300;
 // "killed a family of five": the family is who; the count is how many.
 const FAMILY_OF = /\b(?:a|an|one|the)\s+family\s+of\s+$/i;
 // A harm cue under "not", "never" or a negative subject ("none was hurt") names no harm.
@@ -228,17 +240,18 @@ function kindOfWord(word: string): CasualtyKind {
 }
 
 /** The first harm cue in the clause after the number (stops at punctuation, at most a dozen words). */
-function rightCue(after: string): CasualtyKind | null {
-  const clause = /^[^,;:!?()—–]*/.exec(after)![0];
+function rightCue(after: string, coordinated = 0): CasualtyKind | null {
+  const clause = /^[^,;:!?()—–]*/.exec(after.slice(0, RIGHT_REACH))![0];
   let window = clause.split(/\s+/).slice(0, 13).join(' ');
   // "10 people and was treating 28 wounded": a cue after the next number belongs to that number.
   const next = findCounts(window)[0];
   // "eight students and one teacher were taken to hospitals": coordinated counts share the verb after them.
   if (next && /^\s*,?\s*(?:and|or)\s+$/.test(window.slice(0, next.start))) {
+    if (coordinated >= MAX_COORDINATED) return null;
     // The window is a prefix of `after` (the text is whitespace-normalised), so offsets carry over.
     const tail = after.slice(next.end);
     const who = WHO.exec(tail);
-    return rightCue(who ? tail.slice(who[0].length) : tail);
+    return rightCue(who ? tail.slice(who[0].length) : tail, coordinated + 1);
   }
   if (next) window = window.slice(0, next.start);
   let best: { kind: CasualtyKind; at: number } | null = null;
@@ -273,25 +286,28 @@ function leftCueAt(before: string): CasualtyKind | null {
 
 /** Offsets in the sentence covered by "including …" lists: the list runs to the next clause. */
 function includingRanges(s: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
+  const lists: Array<[number, number]> = [];
   INCLUDING.lastIndex = 0;
-  for (let m = INCLUDING.exec(s); m; m = INCLUDING.exec(s)) {
-    const from = m.index;
-    let end = s.length;
-    // The list goes on through ", seven women" and ", and a pilot"; ", and wounded 54 others" is a new clause.
-    const stop = /[;.](?=\s|$)|,/g;
-    stop.lastIndex = m.index + m[0].length;
-    for (let e = stop.exec(s); e; e = stop.exec(s)) {
-      if (e[0] === ',') {
-        const next = s.slice(e.index + 1).replace(/^\s*(?:and\s+)?/, '');
-        if (/^(?:a|an)\s/i.test(next) || findCounts(next.slice(0, 40))[0]?.start === 0) continue;
-      }
-      end = e.index;
-      break;
+  for (let m = INCLUDING.exec(s); m; m = INCLUDING.exec(s)) lists.push([m.index, m.index + m[0].length]);
+  if (lists.length === 0) return [];
+  // Where a list can end, read once for all the lists in the sentence: a ";" or "." before a space, or a comma
+  // that does not go on with the list. The list goes on through ", seven women" and ", and a pilot";
+  // ", and wounded 54 others" is a new clause.
+  const stops: number[] = [];
+  const stop = /[;.](?=\s|$)|,/g;
+  stop.lastIndex = lists[0]![1];
+  for (let e = stop.exec(s); e; e = stop.exec(s)) {
+    if (e[0] === ',') {
+      const next = s.slice(e.index + 1, e.index + 1 + RIGHT_REACH).replace(/^\s*(?:and\s+)?/, '');
+      if (/^(?:a|an)\s/i.test(next) || findCounts(next.slice(0, 40))[0]?.start === 0) continue;
     }
-    ranges.push([from, end]);
+    stops.push(e.index);
   }
-  return ranges;
+  let k = 0;
+  return lists.map(([from, listStart]) => {
+    while (k < stops.length && stops[k]! < listStart) k++;
+    return [from, k < stops.length ? stops[k]! : s.length];
+  });
 }
 
 interface Working extends CasualtyFigure {
@@ -307,18 +323,29 @@ interface Working extends CasualtyFigure {
 const SUPERSEDED =
   /\b(?:earlier|initially|previously|had told|had said|wrong|incorrect|mistaken)\b|\b(?:up|down) from\s+$/i;
 
+const supersededMemo = new WeakMap<CasualtyFigure, boolean>();
+
 /** Whether a figure's wording or its own sentence marks it as an old or corrected count. */
 export function supersededFigure(f: CasualtyFigure): boolean {
-  if (EARLIER_COUNT_TEXT.test(f.countText)) return true;
-  const at = f.quote.indexOf(f.countText);
-  return at >= 0 && isSuperseded(f.quote, { start: at, end: at + f.countText.length });
+  // Asked of every pair of figures when looking for rival counts: read each figure once.
+  let known = supersededMemo.get(f);
+  if (known === undefined) {
+    const at = f.quote.indexOf(f.countText);
+    known =
+      EARLIER_COUNT_TEXT.test(f.countText) ||
+      (at >= 0 && isSuperseded(f.quote, { start: at, end: at + f.countText.length }));
+    supersededMemo.set(f, known);
+  }
+  return known;
 }
 
 /** Whether the clause holding the count marks it as an old or corrected figure. */
 function isSuperseded(s: string, count: { start: number; end: number }): boolean {
-  const from = Math.max(s.lastIndexOf(',', count.start), s.lastIndexOf(';', count.start), 0);
-  const nextComma = s.slice(count.end).search(/[,;]/);
-  const to = nextComma < 0 ? s.length : count.end + nextComma;
+  const reach = Math.max(0, count.start - CLAUSE_REACH);
+  const before = s.slice(reach, count.start);
+  const from = reach + Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), 0);
+  const nextComma = s.slice(count.end, count.end + CLAUSE_REACH).search(/[,;]/);
+  const to = nextComma < 0 ? Math.min(s.length, count.end + CLAUSE_REACH) : count.end + nextComma;
   return SUPERSEDED.test(s.slice(from, count.start)) || SUPERSEDED.test(s.slice(from, to));
 }
 
@@ -405,21 +432,47 @@ function notAFigure(s: string, counts: CountMatch[], i: number): boolean {
 
 /** Offset in `s` where a "…, including … ," list starting right at `from` ends, or null. */
 function listAfter(s: string, from: number, including: Array<[number, number]>): number | null {
-  const list = including.find(([a]) => a >= from && /^\s*,\s*$/.test(s.slice(from, a)));
-  return list ? list[1] : null;
+  // Only the first list at or after `from` can start right there: any later one has this one's words between.
+  const list = including.find(([a]) => a >= from);
+  return list && /^\s*,\s*$/.test(s.slice(from, list[0])) ? list[1] : null;
+}
+
+/** What is read once per sentence rather than once per count in it. */
+interface SentenceFacts {
+  including: Array<[number, number]>;
+  /** "Of the dead, …" at the start of the sentence. */
+  leading: RegExpExecArray | null;
+  /** Offset of the first "toll" in the sentence, or -1. */
+  tollAt: number;
+  amongDead: boolean;
+  illness: boolean;
+}
+
+function sentenceFacts(s: string): SentenceFacts {
+  return {
+    including: includingRanges(s),
+    leading: LEADING_OF_GROUP.exec(s),
+    tollAt: s.search(/\btoll\b/i),
+    amongDead: AMONG_DEAD.test(s),
+    illness: ILLNESS.test(s),
+  };
 }
 
 function candidate(
   s: string,
   count: CountMatch,
-  including: Array<[number, number]>,
+  facts: SentenceFacts,
   previous: { kind: CasualtyKind; end: number } | null,
 ): Candidate | null {
+  const { including, leading } = facts;
   const previousKind = previous?.kind ?? null;
   const nearFrom = Math.max(0, count.start - NEAR);
   const family = FAMILY_OF.exec(s.slice(nearFrom, count.start));
   // "killed a family of five": the verb reaches the count across the family.
-  const before = s.slice(0, family ? nearFrom + family.index : count.start);
+  const beforeEnd = family ? nearFrom + family.index : count.start;
+  // Only the end of what comes before is read (LEFT_REACH); "toll" anywhere before is in facts.tollAt.
+  const before = s.slice(Math.max(0, beforeEnd - LEFT_REACH), beforeEnd);
+  const tollBefore = facts.tollAt >= 0 && facts.tollAt + 'toll'.length <= beforeEnd;
   const after = s.slice(count.end);
   const whoMatch = family ? null : WHO.exec(after);
   const whoAfterVerb = whoMatch ? null : WHO_AFTER_VERB.exec(after);
@@ -463,7 +516,6 @@ function candidate(
     const k = kindOfWord(ofGroup[1]!);
     return { count, kind: k, who: null, subset: 'group', groupKind: k };
   }
-  const leading = LEADING_OF_GROUP.exec(s);
   if (leading && count.end <= leading[0].length) return null;
   // "Of the dead, 112 were women and seven were children": every count in the sentence is part of the group.
   if (leading && count.start >= leading[0].length && !leftCue(before) && (who || AUX_START.test(after))) {
@@ -483,8 +535,7 @@ function candidate(
     const gapWho = WHO.exec(gap);
     if (gapWho && /^\s*,?\s*(?:and|or)\s+$/.test(gap.slice(gapWho[0].length))) kind = previous.kind;
   }
-  if (!kind && /\btoll\b/i.test(before) && /\b(?:to|at|from|of|reached|hit|was|is)\s+$/i.test(before))
-    kind = 'killed';
+  if (!kind && tollBefore && /\b(?:to|at|from|of|reached|hit|was|is)\s+$/i.test(before)) kind = 'killed';
   // "put the number of injured at 74", "the number of deaths rose to 23".
   const numberOf = NUMBER_OF.exec(before);
   if (!kind && numberOf) kind = kindOfWord(numberOf[1]!);
@@ -496,7 +547,7 @@ function candidate(
   if (!kind) {
     for (const [k, re] of KIND_NOUN) if (re.test(after)) kind = k;
     // "54 cases had been reported" is an outbreak count only where the sentence is about illness.
-    if (kind === 'affected' && !ILLNESS.test(s)) kind = null;
+    if (kind === 'affected' && !facts.illness) kind = null;
   }
   if (!kind && (who || family || AUX_START.test(after) || (partitive && AUX_START.test(rest))))
     kind = rightCue(rest);
@@ -506,7 +557,7 @@ function candidate(
   // A bare "One was treated…" is a pronoun for someone already counted, not a new figure.
   if (!who && /^one$/i.test(count.text)) return null;
 
-  if (AMONG_DEAD.test(s) && who && (kind === null || kind === 'killed')) {
+  if (facts.amongDead && who && (kind === null || kind === 'killed')) {
     return { count, kind: 'killed', who, subset: 'group', groupKind: 'killed' };
   }
   if (inIncluding) return { count, kind, who, subset: 'including', groupKind: null };
@@ -514,21 +565,71 @@ function candidate(
   return { count, kind, who, subset: null, groupKind: null };
 }
 
-/** The total a group subset ("of the injured", "among the dead") belongs to: the largest in the nearest sentence. */
-function groupParent(found: Working[], kind: CasualtyKind, sentence: number): number | null {
-  // Prefer the current toll: skip counts the article marks as earlier or wrong, unless nothing else is left.
-  for (const allowSuperseded of [false, true]) {
-    for (let s = sentence; s >= 0; s--) {
-      const here = found
-        .map((f, i) => ({ f, i }))
-        .filter(
-          ({ f }) =>
-            f.sentence === s && f.kind === kind && f.partOf === null && (allowSuperseded || !f.superseded),
-        );
-      if (here.length > 0) return here.reduce((a, b) => (b.f.value > a.f.value ? b : a)).i;
+/**
+ * The figures found so far that stand as totals (partOf null), by harm and by harm and number, newest last, so
+ * that the total a later subset belongs to is found without rereading every figure before it (a long run of
+ * subsets would otherwise cost n²). A figure stops being a total only when linkBreakdown makes it a part, and
+ * that happens to the newest figures alone, so `unlinked` can drop them from the ends of the lists.
+ */
+class Totals {
+  /** Totals not marked as earlier or wrong, by harm. */
+  private readonly current = new Map<CasualtyKind, number[]>();
+  /** Every total, by harm. */
+  private readonly any = new Map<CasualtyKind, number[]>();
+  /** Totals not marked as earlier or wrong, by harm and number. */
+  private readonly byValue = new Map<string, number[]>();
+
+  constructor(private readonly found: Working[]) {}
+
+  /** Records found[i] if it is a total. */
+  add(i: number): void {
+    const f = this.found[i]!;
+    if (f.partOf !== null) return;
+    listOf(this.any, f.kind).push(i);
+    if (f.superseded) return;
+    listOf(this.current, f.kind).push(i);
+    listOf(this.byValue, `${f.kind}:${f.value}`).push(i);
+  }
+
+  /** Forgets the newest totals that have just been made parts of another figure. */
+  unlinked(figures: Working[]): void {
+    const drop = (list: number[] | undefined): void => {
+      while (list && list.length > 0 && this.found[list[list.length - 1]!]!.partOf !== null) list.pop();
+    };
+    for (const f of figures) {
+      drop(this.current.get(f.kind));
+      drop(this.any.get(f.kind));
+      drop(this.byValue.get(`${f.kind}:${f.value}`));
     }
   }
-  return null;
+
+  /** The total a group subset ("of the injured", "among the dead") belongs to: the largest in the nearest sentence. */
+  groupParent(kind: CasualtyKind): number | null {
+    // Prefer the current toll: skip counts the article marks as earlier or wrong, unless nothing else is left.
+    for (const list of [this.current.get(kind), this.any.get(kind)]) {
+      if (!list || list.length === 0) continue;
+      const sentence = this.found[list[list.length - 1]!]!.sentence;
+      let best = list[list.length - 1]!;
+      // Newest first; on a tie the earlier figure wins.
+      for (let k = list.length - 2; k >= 0 && this.found[list[k]!]!.sentence === sentence; k--) {
+        if (this.found[list[k]!]!.value >= this.found[best]!.value) best = list[k]!;
+      }
+      return best;
+    }
+    return null;
+  }
+
+  /** An earlier current total of the same harm and number that a group ("of the 150 arrested") restates. */
+  restated(kind: CasualtyKind, value: number): number | null {
+    const list = this.byValue.get(`${kind}:${value}`);
+    return list && list.length > 0 ? list[list.length - 1]! : null;
+  }
+}
+
+function listOf<K>(map: Map<K, number[]>, key: K): number[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 // "…, police said. Two others were detained.": a sentence that adds to what the last source said ("others",
@@ -542,36 +643,29 @@ function continuesSource(sentence: string): boolean {
   return !SPEECH_CUE.test(sentence) && CONTINUATION.test(sentence);
 }
 
-/** An earlier current total of the same harm and number that a group ("of the 150 arrested") restates. */
-function restatedTotal(found: Working[], kind: CasualtyKind, value: number): number | null {
-  for (let i = found.length - 1; i >= 0; i--) {
-    const f = found[i]!;
-    if (f.kind === kind && f.partOf === null && !f.superseded && f.value === value) return i;
-  }
-  return null;
-}
-
 /**
  * "…wounding nine others." then "Eight students and one teacher were taken to hospitals": two or more exact
  * counts of one harm in a sentence that add up exactly to an exact total given just before break that total
  * down, so they become its parts rather than new victims.
  */
-function linkBreakdown(found: Working[], first: number, sentence: number): void {
+function linkBreakdown(found: Working[], first: number, sentence: number, totals: Totals): void {
   const here = found.slice(first).filter((f) => f.partOf === null);
+  // Only this sentence's and the one before's figures can be the total: they are the last before `first`.
+  let from = first;
+  while (from > 0 && found[from - 1]!.sentence >= sentence - 1) from--;
   for (const kind of new Set(here.map((f) => f.kind))) {
     const parts = here.filter((f) => f.kind === kind);
     if (parts.length < 2 || parts.some((f) => f.qualifier !== 'exact')) continue;
     const sum = parts.reduce((n, f) => n + f.value, 0);
-    const parent = found.findIndex(
-      (f, i) =>
-        i < first &&
-        f.sentence >= sentence - 1 &&
-        f.kind === kind &&
-        f.partOf === null &&
-        f.qualifier === 'exact' &&
-        f.value === sum,
-    );
-    if (parent >= 0) for (const f of parts) f.partOf = parent;
+    let parent = -1;
+    for (let i = from; i < first && parent < 0; i++) {
+      const f = found[i]!;
+      if (f.kind === kind && f.partOf === null && f.qualifier === 'exact' && f.value === sum) parent = i;
+    }
+    if (parent >= 0) {
+      for (const f of parts) f.partOf = parent;
+      totals.unlinked(parts);
+    }
   }
 }
 
@@ -581,6 +675,7 @@ function linkBreakdown(found: Working[], first: number, sentence: number): void 
  */
 export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
   const found: Working[] = [];
+  const totals = new Totals(found);
   let lastSpeaker: string | null = null;
   let previous: { paragraph: number; source: string | null } | null = null;
 
@@ -588,15 +683,15 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
     const s = sentence.text;
     // A headline or kicker left in the body repeats the lede's figure without its full attribution.
     if (!/[.!?]["”’)]?$/.test(s) && s.split(/\s+/).length < 25) continue;
-    const sources = findSources(s).filter((src) => !DISPUTE_VERBS.has(src.verb));
+    const sources = sourcesOf(sentence).filter((src) => !DISPUTE_VERBS.has(src.verb));
     const resolve = (src: Source | null): string | null => {
       if (!src) return null;
       return src.pronoun ? lastSpeaker : src.text;
     };
-    const including = includingRanges(s);
+    const facts = sentenceFacts(s);
+    const leading = facts.leading;
     const firstInSentence = found.length;
     const counts = findCounts(s);
-    const leading = LEADING_OF_GROUP.exec(s);
     const leadingTotal = leading?.[1] ? counts.find((c) => c.end <= leading[0].length) : undefined;
     // Counts already dealt with as a partitive's group, by offset in the sentence: the index of the figure that
     // stands for the group, or null for a population ("of the 450 workers"), which is no figure.
@@ -625,11 +720,12 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         superseded: earlier !== null || isSuperseded(s, count),
         end: count.end,
       });
+      totals.add(found.length - 1);
     };
     /** The index of a group's total: an earlier figure it restates, else the total itself, placed now. */
     const groupTotal = (total: CountMatch, kind: CasualtyKind, who: string | null): number | null => {
       if (!groupTotals.has(total.start)) {
-        const restated = restatedTotal(found, kind, total.value);
+        const restated = totals.restated(kind, total.value);
         if (restated === null) push(total, kind, who, null);
         groupTotals.set(total.start, restated ?? found.length - 1);
       }
@@ -643,7 +739,7 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
       const lastHere = found.length > firstInSentence ? found[found.length - 1]! : null;
       const c = part
         ? partitiveCandidate(count, part)
-        : candidate(s, count, including, lastHere ? { kind: lastHere.kind, end: lastHere.end } : null);
+        : candidate(s, count, facts, lastHere ? { kind: lastHere.kind, end: lastHere.end } : null);
       // "five of the 30 people taken to hospital had been discharged": the 30 are still a count of the injured.
       if (!c && part?.harm) groupTotals.delete(part.total.start);
       if (!c) return;
@@ -660,11 +756,13 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         partOf =
           leadingTotal && count.start >= leading![0].length
             ? groupTotal(leadingTotal, c.groupKind, null)
-            : groupParent(found, c.groupKind, sentence.index);
+            : totals.groupParent(c.groupKind);
       } else if (c.subset === 'including') {
-        const parentIdx = [...found.keys()]
-          .filter((j) => j >= firstInSentence && found[j]!.partOf === null)
-          .pop();
+        // The sentence's latest total.
+        let parentIdx: number | undefined;
+        for (let j = found.length - 1; j >= firstInSentence && parentIdx === undefined; j--) {
+          if (found[j]!.partOf === null) parentIdx = j;
+        }
         if (parentIdx !== undefined) {
           partOf = parentIdx;
           kind = kind ?? found[parentIdx]!.kind;
@@ -673,7 +771,7 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
       if (kind) push(count, kind, c.who, partOf);
     });
 
-    linkBreakdown(found, firstInSentence, sentence.index);
+    linkBreakdown(found, firstInSentence, sentence.index, totals);
     // "according to a resident … He said": an unnamed source is still the one "he" refers to.
     const named = sources.filter((src) => !src.pronoun);
     if (named.length > 0) lastSpeaker = named[named.length - 1]!.text;

@@ -1,8 +1,8 @@
 // Finds assertions one party makes and another disputes: "X insisted …, but Y said that was untrue",
 // "Y rejected that account" after X's statement, "…, a claim Y rejected", "not … as X claims", and counts of
 // the same harm that different sources put at different numbers.
-import type { CasualtyFigure, ContestedClaim } from '../analysis';
-import { DISPUTE_VERBS, findSources, type Source } from './attribution';
+import type { CasualtyFigure, CasualtyKind, ContestedClaim } from '../analysis';
+import { DISPUTE_VERBS, sourcesOf, type Source } from './attribution';
 import { supersededFigure } from './casualties';
 import { vagueCeiling } from './numbers';
 import type { Sentence } from './sentences';
@@ -61,6 +61,16 @@ function opposedParties(a: string, b: string): boolean {
 }
 const GENERIC_WHO = /^(?:people|others|persons|individuals)$/i;
 
+// Caps on what is compared, for text that is not an article: a real story sets a handful of parties against each
+// other (at most ten disputes and eleven attributed totals of one harm in the labelled set). Comparing every pair
+// of a list of thousands of attributed counts would cost n², and the reply could not show such a list anyway.
+/** Disputes reported; a claim past this many is left out (merging into one already kept still happens). */
+const MAX_CONTESTED = 50;
+/** Attributed current totals of one harm compared pairwise for rival counts: the first this many. */
+const MAX_RIVAL_TOTALS = 50;
+/** A rebuttal ("the ministry's figure was inflated") answers one of the latest this many attributed totals. */
+const REBUTTAL_REACH = 50;
+
 const FUNCTION_WORDS = new Set(
   'that this there their they them were was have had has been being with from into after before about would could should which while where when what said says told added also than then only some more most other such very'.split(
     ' ',
@@ -104,12 +114,72 @@ function abbreviation(normed: string): string | null {
   return /\(([^()]+)\)$/.exec(normed)?.[1] ?? null;
 }
 
+/** A source as it is compared with others: normalised once, since it is compared with many. */
+interface Party {
+  norm: string;
+  abbreviation: string | null;
+}
+
+function party(source: string): Party {
+  const x = norm(source);
+  return { norm: x, abbreviation: abbreviation(x) };
+}
+
+function sameParty(a: Party, b: Party): boolean {
+  const x = a.norm;
+  const y = b.norm;
+  if (x === y || x.endsWith(' ' + y) || y.endsWith(' ' + x)) return true;
+  return a.abbreviation === y || b.abbreviation === x;
+}
+
 /** Two source strings naming the same party ("the ministry" and "the interior ministry", "the RSF"). */
 export function sameSource(a: string, b: string): boolean {
-  const x = norm(a);
-  const y = norm(b);
-  if (x === y || x.endsWith(' ' + y) || y.endsWith(' ' + x)) return true;
-  return abbreviation(x) === y || abbreviation(y) === x;
+  return sameParty(party(a), party(b));
+}
+
+// Words of a party name looked at from its end: a rebutted phrase ("the ministry's figure") has at most ten.
+const PARTY_WORDS = 10;
+
+/**
+ * The parties named so far, so that the first one a rebuttal names can be found without comparing it with every
+ * source before it (thousands of sources in a hostile text). Finds exactly what sameSource would, for queries of
+ * up to PARTY_WORDS words.
+ */
+class Parties {
+  private readonly texts: string[] = [];
+  /** '=' + a name, '>' + a word-final part of a name after a space, '(' + a name's abbreviation: first index. */
+  private readonly first = new Map<string, number>();
+
+  add(source: string): void {
+    const p = party(source);
+    const i = this.texts.length;
+    this.texts.push(source);
+    const keys = [`=${p.norm}`, ...wordEnds(p.norm).map((end) => `>${end}`)];
+    if (p.abbreviation !== null) keys.push(`(${p.abbreviation}`);
+    for (const key of keys) if (!this.first.has(key)) this.first.set(key, i);
+  }
+
+  /** The first party added that sameSource takes for `source`, or undefined. */
+  find(source: string): string | undefined {
+    // x is the same party as p when x = p, x ends in " " + p, p ends in " " + x, or either abbreviates the other.
+    const p = party(source);
+    const keys = [`=${p.norm}`, `>${p.norm}`, `(${p.norm}`, ...wordEnds(p.norm).map((end) => `=${end}`)];
+    if (p.abbreviation !== null) keys.push(`=${p.abbreviation}`);
+    let best = Infinity;
+    for (const key of keys) best = Math.min(best, this.first.get(key) ?? Infinity);
+    return this.texts[best];
+  }
+}
+
+/** "interior ministry", "ministry" for "the interior ministry": what follows each space, up to PARTY_WORDS words. */
+function wordEnds(normed: string): string[] {
+  const ends: string[] = [];
+  let at = normed.lastIndexOf(' ');
+  while (at >= 0 && ends.length < PARTY_WORDS) {
+    ends.push(normed.slice(at + 1));
+    at = at === 0 ? -1 : normed.lastIndexOf(' ', at - 1);
+  }
+  return ends;
 }
 
 /** "Health officials report", "the ministry reports". */
@@ -138,7 +208,10 @@ function claimFrom(claimant: Source, sentence: string, until: number): string {
   return text.length > 220 ? text.slice(0, 217).replace(/\s+\S*$/, '') + '…' : text;
 }
 
-function firstNamed(sources: Source[], pred: (s: Source) => boolean = () => true): Source | undefined {
+function firstNamed(
+  sources: readonly Source[],
+  pred: (s: Source) => boolean = () => true,
+): Source | undefined {
   return sources.find((s) => !s.pronoun && pred(s));
 }
 
@@ -149,17 +222,48 @@ function firstNamed(sources: Source[], pred: (s: Source) => boolean = () => true
  */
 export function rivalCounts(a: CasualtyFigure, b: CasualtyFigure, requireCue = true): boolean {
   if (a.partOf !== null || b.partOf !== null || !a.attributedTo || !b.attributedTo) return false;
+  const x = figureFacts(a);
+  const y = figureFacts(b);
   // A source revising its own count ("down from 26", "had told reporters that 90 had died") is not a rival.
-  if (supersededFigure(a) || supersededFigure(b)) return false;
-  if (a.kind !== b.kind || sameSource(a.attributedTo, b.attributedTo)) return false;
-  if (!differentButComparable(a, b)) return false;
+  if (x.superseded || y.superseded) return false;
+  if (a.kind !== b.kind || sameParty(x.source!, y.source!)) return false;
+  if (!differentButComparable(x.span, y.span, a.qualifier === 'vague' || b.qualifier === 'vague'))
+    return false;
   // Two sources set against each other in one sentence count the same people, whatever each calls them
   // ("79 protesters" … "while opposition leaders said more than 300").
   if (contrastedInOneSentence(a, b)) return true;
   if (a.who && b.who && !GENERIC_WHO.test(a.who) && !GENERIC_WHO.test(b.who) && a.who !== b.who) return false;
   // Wire copy signals a rival count ("put the toll at", "not 41", "its own count", "but … only two");
   // without such a cue two numbers are more likely two places or two events (Spain's toll, Portugal's).
-  return !requireCue || RIVAL_CUE.test(a.quote) || RIVAL_CUE.test(b.quote);
+  return !requireCue || hasRivalCue(x, a) || hasRivalCue(y, b);
+}
+
+/** What rivalCounts reads of one figure, read once per figure: it is asked about every pair of them. */
+interface FigureFacts {
+  superseded: boolean;
+  source: Party | null;
+  span: [number, number] | null;
+  /** Whether the figure's sentence has a rival-count cue; read only when asked. */
+  cue?: boolean;
+}
+
+const factsMemo = new WeakMap<CasualtyFigure, FigureFacts>();
+
+function figureFacts(f: CasualtyFigure): FigureFacts {
+  let facts = factsMemo.get(f);
+  if (!facts) {
+    facts = {
+      superseded: supersededFigure(f),
+      source: f.attributedTo ? party(f.attributedTo) : null,
+      span: span(f),
+    };
+    factsMemo.set(f, facts);
+  }
+  return facts;
+}
+
+function hasRivalCue(facts: FigureFacts, f: CasualtyFigure): boolean {
+  return (facts.cue ??= RIVAL_CUE.test(f.quote));
 }
 
 /** The numbers a count can mean: "Hundreds" → 200..999, "at least 12" → 12..12, "nearly 100" → 100..100. */
@@ -175,11 +279,12 @@ function span(f: CasualtyFigure): [number, number] | null {
  * Different counts of one size: different events in one story differ by orders of magnitude, rival counts do
  * not. A vague "dozens" or "hundreds" contradicts only a count it cannot mean ("hundreds" vs 1,480).
  */
-function differentButComparable(a: CasualtyFigure, b: CasualtyFigure): boolean {
-  const x = span(a);
-  const y = span(b);
+function differentButComparable(
+  x: [number, number] | null,
+  y: [number, number] | null,
+  vague: boolean,
+): boolean {
   if (!x || !y || (x[0] === y[0] && x[1] === y[1])) return false;
-  const vague = a.qualifier === 'vague' || b.qualifier === 'vague';
   const overlap = Math.max(x[0], y[0]) <= Math.min(x[1], y[1]);
   if (vague && overlap) return false;
   const lo = Math.min(x[1], y[1]);
@@ -201,23 +306,33 @@ function contrastedInOneSentence(a: CasualtyFigure, b: CasualtyFigure): boolean 
  * is a dispute with 133.
  */
 function conflictingFigures(figures: CasualtyFigure[]): ContestedClaim[] {
-  const out: ContestedClaim[] = [];
-  for (let i = 0; i < figures.length; i++) {
-    for (let j = i + 1; j < figures.length; j++) {
-      const a = figures[i]!;
-      const b = figures[j]!;
-      if (!rivalCounts(a, b) || !a.attributedTo || !b.attributedTo) continue;
-      const claim = rivalClaim(a, b);
+  // Only current, attributed totals can be rivals; the first MAX_RIVAL_TOTALS of each harm are compared.
+  const perKind = new Map<CasualtyKind, number>();
+  const totals = figures.filter((f) => {
+    if (f.partOf !== null || !f.attributedTo || figureFacts(f).superseded) return false;
+    const n = perKind.get(f.kind) ?? 0;
+    perKind.set(f.kind, n + 1);
+    return n < MAX_RIVAL_TOTALS;
+  });
+  const out: Array<{ claim: ContestedClaim; claimant: Party; disputedBy: Party }> = [];
+  for (let i = 0; i < totals.length; i++) {
+    for (let j = i + 1; j < totals.length; j++) {
+      const a = totals[i]!;
+      const b = totals[j]!;
+      if (a.kind !== b.kind || !rivalCounts(a, b)) continue;
+      const pa = figureFacts(a).source!;
+      const pb = figureFacts(b).source!;
       const at = out.findIndex(
         (c) =>
-          (sameSource(c.claimant, a.attributedTo!) && sameSource(c.disputedBy, b.attributedTo!)) ||
-          (sameSource(c.claimant, b.attributedTo!) && sameSource(c.disputedBy, a.attributedTo!)),
+          (sameParty(c.claimant, pa) && sameParty(c.disputedBy, pb)) ||
+          (sameParty(c.claimant, pb) && sameParty(c.disputedBy, pa)),
       );
-      if (at < 0) out.push(claim);
-      else out[at] = claim;
+      const claim = { claim: rivalClaim(a, b), claimant: pa, disputedBy: pb };
+      if (at >= 0) out[at] = claim;
+      else if (out.length < MAX_CONTESTED) out.push(claim);
     }
   }
-  return out;
+  return out.map((c) => c.claim);
 }
 
 function rivalClaim(a: CasualtyFigure, b: CasualtyFigure): ContestedClaim {
@@ -234,7 +349,7 @@ function rivalClaim(a: CasualtyFigure, b: CasualtyFigure): ContestedClaim {
  * The party a sentence opens with, when the sentence is that party's plain statement ("Opposition lawmakers said
  * …"): a named source as the subject of "said", whose statement is not itself a figure's attribution.
  */
-function sentenceSubject(sentence: Sentence, sources: Source[]): Source | null {
+function sentenceSubject(sentence: Sentence, sources: readonly Source[]): Source | null {
   const first = sources[0];
   if (!first || first.pronoun || !PLAIN_SAY.has(first.verb) || !/[A-Z]/.test(first.text)) return null;
   if (sentence.text.slice(0, first.start).trim() !== '') return null;
@@ -288,11 +403,13 @@ function rebuttedPhrase(s: string, at: number): Rebutted | null {
  * The latest figure from the party a rebuttal names: "the ministry's figure" is the ministry's; "the group's
  * figures" is the figure whose sentence introduced its source as a group ("…, a rights group that keeps a tally").
  */
-function partyFigure(figures: CasualtyFigure[], party: string, disputer: string): CasualtyFigure | undefined {
-  const latest = [...figures].reverse().filter((f) => !sameSource(f.attributedTo!, disputer));
-  const named = latest.find((f) => sameSource(f.attributedTo!, party));
-  if (named) return named;
-  const noun = /^the\s+([a-z]+)$/i.exec(party)?.[1];
+function partyFigure(figures: CasualtyFigure[], named: string, disputer: string): CasualtyFigure | undefined {
+  const by = party(disputer);
+  const of = party(named);
+  const latest = [...figures].reverse().filter((f) => !sameParty(figureFacts(f).source!, by));
+  const given = latest.find((f) => sameParty(figureFacts(f).source!, of));
+  if (given) return given;
+  const noun = /^the\s+([a-z]+)$/i.exec(named)?.[1];
   return noun ? latest.find((f) => new RegExp(`\\b${noun}\\b`, 'i').test(f.quote)) : undefined;
 }
 
@@ -304,7 +421,8 @@ function figureNumbered(
 ): CasualtyFigure | undefined {
   const escaped = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const token = new RegExp(`(?:^|[^\\d,.])${escaped}(?![\\d,.]\\d)`);
-  return figures.find((f) => token.test(f.countText) && !sameSource(f.attributedTo!, disputer));
+  const by = party(disputer);
+  return figures.find((f) => token.test(f.countText) && !sameParty(figureFacts(f).source!, by));
 }
 
 /**
@@ -314,11 +432,10 @@ function figureNumbered(
  */
 function namedRebuttal(
   sentence: Sentence,
-  sources: Source[],
-  stated: CasualtyFigure[],
-  speakers: string[],
+  sources: readonly Source[],
+  figures: CasualtyFigure[],
+  speakers: Parties,
 ): ContestedClaim | null {
-  const figures = stated.filter((f) => f.partOf === null && f.attributedTo);
   const s = sentence.text;
   const predicate = REBUTTAL.exec(s);
   if (!predicate) return null;
@@ -331,8 +448,7 @@ function namedRebuttal(
     ? figureNumbered(figures, rebutted.number, disputer.text)
     : partyFigure(figures, rebutted.party!, disputer.text);
   const claimant =
-    figure?.attributedTo ??
-    (rebutted.party ? (speakers.find((x) => sameSource(x, rebutted.party!)) ?? rebutted.party) : null);
+    figure?.attributedTo ?? (rebutted.party ? (speakers.find(rebutted.party) ?? rebutted.party) : null);
   if (!claimant || sameSource(claimant, disputer.text)) return null;
   const quotes = figure && figure.quote !== s ? [figure.quote, s] : [s];
   return {
@@ -365,7 +481,7 @@ const FIRM_CLAIM = new Set([
  */
 function howeverReply(
   sentence: Sentence,
-  sources: Source[],
+  sources: readonly Source[],
   previous: Previous | null,
 ): ContestedClaim | null {
   const s = sentence.text;
@@ -386,7 +502,7 @@ function howeverReply(
 
 interface Previous {
   sentence: Sentence;
-  sources: Source[];
+  sources: readonly Source[];
 }
 
 /** Contested assertions, in article order, at most one per pair of parties. */
@@ -395,27 +511,21 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
   const weak: ContestedClaim[] = [];
   let previous: Previous | null = null;
   let lastStatement: { sentence: Sentence; subject: Source } | null = null;
-  const speakers: string[] = [];
-  const seen = new Set<string>();
+  const speakers = new Parties();
+  const stated = new StatedTotals(figures);
+  const byWho = figuresByWho(figures);
 
   for (const sentence of sentences) {
     const s = sentence.text;
-    const sources = findSources(s);
-    for (const x of sources) if (!x.pronoun) speakers.push(x.text);
+    const sources = sourcesOf(sentence);
+    for (const x of sources) if (!x.pronoun) speakers.add(x.text);
 
     // "X insisted …, but Y said that was untrue."
     const contrast = CONTRAST.exec(s);
     let found = false;
-    seen.add(s);
+    stated.read(s);
     // A rebuttal answers what was said before it, never a figure further down.
-    const named = REBUTTAL.test(s)
-      ? namedRebuttal(
-          sentence,
-          sources,
-          figures.filter((f) => seen.has(f.quote)),
-          speakers,
-        )
-      : null;
+    const named = REBUTTAL.test(s) ? namedRebuttal(sentence, sources, stated.latest(), speakers) : null;
     if (named) {
       strong.push(named);
       found = true;
@@ -543,14 +653,10 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     const notWho = /,\s+not\s+(?:the\s+)?([a-z]+)\b/i.exec(s);
     const speaker = notWho ? firstNamed(sources, (x) => !DISPUTE_VERBS.has(x.verb)) : undefined;
     if (notWho && speaker) {
-      const answered = figures.find(
-        (f) =>
-          f.attributedTo &&
-          f.who &&
-          f.quote !== s &&
-          f.who.toLowerCase().split(/\s+/).includes(notWho[1]!.toLowerCase()) &&
-          !sameSource(f.attributedTo, speaker.text),
-      );
+      const by = party(speaker.text);
+      const answered = byWho
+        .get(notWho[1]!.toLowerCase())
+        ?.find((f) => f.quote !== s && !sameParty(figureFacts(f).source!, by));
       if (answered?.attributedTo) {
         weak.push({
           claim: `${answered.attributedTo} ${reports(answered.attributedTo)} ${answered.countText} ${answered.who} ${answered.kind}`,
@@ -566,23 +672,78 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     previous = { sentence, sources };
   }
 
-  const out: ContestedClaim[] = [];
+  const out: Array<{ claim: ContestedClaim; claimant: Party; disputedBy: Party; quotes: Set<string> }> = [];
   const add = (c: ContestedClaim, mergeOnDisputer: boolean): void => {
+    const claimant = party(c.claimant);
+    const disputedBy = party(c.disputedBy);
     // "B rejects A's figure" and "A and B give rival counts" are one dispute between the same two parties.
     const same = out.find(
       (o) =>
-        (sameSource(o.claimant, c.claimant) && sameSource(o.disputedBy, c.disputedBy)) ||
-        (sameSource(o.claimant, c.disputedBy) && sameSource(o.disputedBy, c.claimant)) ||
-        (mergeOnDisputer && sameSource(o.disputedBy, c.disputedBy)),
+        (sameParty(o.claimant, claimant) && sameParty(o.disputedBy, disputedBy)) ||
+        (sameParty(o.claimant, disputedBy) && sameParty(o.disputedBy, claimant)) ||
+        (mergeOnDisputer && sameParty(o.disputedBy, disputedBy)),
     );
     if (same) {
-      for (const q of c.quotes) if (!same.quotes.includes(q)) same.quotes.push(q);
+      for (const q of c.quotes) {
+        if (same.quotes.has(q)) continue;
+        same.quotes.add(q);
+        same.claim.quotes.push(q);
+      }
       return;
     }
-    out.push({ ...c, quotes: [...c.quotes] });
+    if (out.length >= MAX_CONTESTED) return;
+    out.push({ claim: { ...c, quotes: [...c.quotes] }, claimant, disputedBy, quotes: new Set(c.quotes) });
   };
   for (const c of strong) add(c, false);
   for (const c of weak) add(c, true);
   for (const c of conflictingFigures(figures)) add(c, false);
-  return out;
+  return out.map((o) => o.claim);
+}
+
+/**
+ * The attributed totals stated in the sentences read so far, in figure order, for rebuttals to answer. Kept as
+ * the sentences are read rather than refiltered at each rebuttal, which cost sentences × figures.
+ */
+class StatedTotals {
+  private readonly byQuote = new Map<string, number[]>();
+  private readonly seen = new Set<string>();
+  private readonly stated: number[] = [];
+
+  constructor(private readonly figures: CasualtyFigure[]) {
+    figures.forEach((f, i) => {
+      if (f.partOf === null && f.attributedTo) listFor(this.byQuote, f.quote).push(i);
+    });
+  }
+
+  /** Marks a sentence as read: the figures it states can now be answered. */
+  read(sentence: string): void {
+    if (this.seen.has(sentence)) return;
+    this.seen.add(sentence);
+    const added = this.byQuote.get(sentence);
+    if (!added) return;
+    const last = this.stated[this.stated.length - 1] ?? -1;
+    this.stated.push(...added);
+    if (added[0]! < last) this.stated.sort((a, b) => a - b);
+  }
+
+  /** The latest REBUTTAL_REACH of them, in figure order. */
+  latest(): CasualtyFigure[] {
+    return this.stated.slice(-REBUTTAL_REACH).map((i) => this.figures[i]!);
+  }
+}
+
+/** Attributed figures by each word of who they were ("children" for "six children"), in figure order. */
+function figuresByWho(figures: CasualtyFigure[]): Map<string, CasualtyFigure[]> {
+  const byWho = new Map<string, CasualtyFigure[]>();
+  for (const f of figures) {
+    if (!f.attributedTo || !f.who) continue;
+    for (const word of new Set(f.who.toLowerCase().split(/\s+/))) listFor(byWho, word).push(f);
+  }
+  return byWho;
+}
+
+function listFor<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }

@@ -107,7 +107,8 @@ export function findSourcing(sentences: Sentence[], figures: CasualtyFigure[]): 
   const lead = figures.find((f) => f.partOf === null && f.attributedTo);
   if (lead) {
     const rivalled = figures.some(
-      (f) => f !== lead && !otherOccasion(f.quote, lead.quote) && rivalCounts(f, lead, false),
+      // rivalCounts first: it is the cheap test, and it rules out most figures.
+      (f) => f !== lead && rivalCounts(f, lead, false) && !otherOccasion(f.quote, lead.quote),
     );
     const corroborated = figures.some(
       (f) =>

@@ -21,7 +21,11 @@ function usable(s: Sentence): boolean {
 export function summarize(sentences: Sentence[], figures: CasualtyFigure[], max = 4): string[] {
   const attributedExists = figures.some((f) => f.attributedTo);
   const byQuote = new Map<string, CasualtyFigure[]>();
-  for (const f of figures) byQuote.set(f.quote, [...(byQuote.get(f.quote) ?? []), f]);
+  for (const f of figures) {
+    const here = byQuote.get(f.quote);
+    if (here) here.push(f);
+    else byQuote.set(f.quote, [f]);
+  }
 
   const scored = sentences
     .filter(usable)
