@@ -4,7 +4,7 @@
 // bullets may only use numbers the article uses and must keep attribution. Whatever fails is dropped and
 // counted. Text addressed to AI tools (injection.ts) cannot ground anything on its own.
 import type { CasualtyFigure, CasualtyKind, ContestedClaim, Findings, SourcingNote } from '../analysis';
-import { findInjections, isTainted, touchesInjection, type InjectionScan } from './injection';
+import { findInjections, injectionTouching, isTainted, type InjectionScan } from './injection';
 import { NormalizedText, normalizeForMatch, sentenceSpans, type Span } from './normalize';
 import { findCounts, parseCount, statedNumbers, type CountMatch, type ParsedCount } from './numbers';
 import { earlierWordingStart, isBareEarlierCount } from './superseded';
@@ -45,6 +45,18 @@ export interface GroundingContext {
   taintedSentences: Span[];
   /** Number values the article states outside text addressed to AI tools. */
   numbers: Set<string>;
+  /** What grounding has already looked up or read in this text, so that no item costs a pass over all of it. */
+  memo: GroundingMemo;
+}
+
+interface GroundingMemo {
+  /** findClean's answer for each needle. */
+  found: Map<string, Span | null>;
+  /** Every sentence in `sentences`, normalised. */
+  wholeSentences?: Set<string>;
+  /** Number values and content words of each sentence (and tainted sentence), by its text. */
+  numbers: Map<string, string[]>;
+  words: Map<string, Set<string>>;
 }
 
 export function groundingContext(
@@ -55,7 +67,14 @@ export function groundingContext(
   const sentences = all.filter((s) => !isTainted(injections, s.start, s.end));
   const taintedSentences = all.filter((s) => isTainted(injections, s.start, s.end));
   const numbers = new Set(sentences.flatMap((s) => numberValues(s.text)));
-  return { text: new NormalizedText(articleText), injections, sentences, taintedSentences, numbers };
+  return {
+    text: new NormalizedText(articleText),
+    injections,
+    sentences,
+    taintedSentences,
+    numbers,
+    memo: { found: new Map(), numbers: new Map(), words: new Map() },
+  };
 }
 
 const MAX_SUMMARY = 7;
@@ -177,44 +196,109 @@ function groundCasualties(
   });
 
   // A figure the analyzer calls a subset is shown only while linked to a verifiable total of the same kind;
-  // shown alone it would read as one more total and invite adding (truth rule 2), so it is dropped instead.
-  // Equal counts may only point backwards, so links can never form a cycle.
-  let live = kept;
-  for (let changed = true; changed;) {
-    changed = false;
-    const byFrom = new Map(live.map((k) => [k.from, k]));
-    live = live.filter((k) => {
-      if (k.figure.partOf === null) return true;
+  // shown alone it would read as one more total and invite adding (truth rule 2), so it is dropped instead,
+  // and so is a subset of it. Equal counts may only point backwards, so valid links can never form a cycle.
+  const byFrom = new Map(kept.map((k) => [k.from, k]));
+  const verdict = new Map<Kept, boolean>();
+  const linkedToTotal = (start: Kept): boolean => {
+    // Up the chain of totals to a known verdict, then the same verdict for the whole chain.
+    const chain: Kept[] = [];
+    let k: Kept = start;
+    let ok: boolean;
+    for (;;) {
+      const known = verdict.get(k);
+      if (known !== undefined) {
+        ok = known;
+        break;
+      }
+      chain.push(k);
+      if (k.figure.partOf === null) {
+        ok = true;
+        break;
+      }
       const parent = byFrom.get(k.figure.partOf);
-      const ok =
-        parent !== undefined && parent !== k && isValidParent(parent.figure, parent.from, k.figure, k.from);
-      if (!ok) changed = true;
-      return ok;
-    });
-  }
+      if (!parent || chain.includes(parent) || !isValidParent(parent.figure, parent.from, k.figure, k.from)) {
+        ok = false;
+        break;
+      }
+      k = parent;
+    }
+    for (const c of chain) verdict.set(c, ok);
+    return ok;
+  };
+  const live = kept.filter(linkedToTotal);
 
   // Analyzers often miss "30 civilians, including six children": link such unlinked subsets to their total.
-  for (const k of live) {
-    if (k.figure.partOf !== null) continue;
-    const earlier = live
-      .filter((p) => p !== k && p.quoteSpan.start === k.quoteSpan.start && p.countAt < k.countAt)
-      .sort((a, b) => b.countAt - a.countAt);
-    const between = (p: Kept): string => ctx.text.original.slice(p.countAt, k.countAt);
-    const parent = earlier.find(
-      (p) =>
-        p.figure.kind === k.figure.kind &&
-        p.figure.partOf !== k.from &&
-        SUBSET_CUE.test(between(p)) &&
-        isValidParent(p.figure, -1, k.figure, 0),
-    );
-    if (parent) k.figure.partOf = parent.from;
-  }
+  linkSubsets(live, ctx.text.original);
 
   const figures = orderTotalsFirst(
     live.map((k) => k.figure),
     live.map((k) => k.from),
   );
   return { figures, dropped: candidates.length - live.length - earlier };
+}
+
+interface Placed {
+  figure: CasualtyFigure;
+  from: number;
+  quoteSpan: Span;
+  countAt: number;
+}
+
+/**
+ * Links a figure to the nearest earlier figure of its sentence that is a total of the same harm with a subset cue
+ * ("including", "of whom") between them. Each sentence is read for its cues once, so a sentence with thousands
+ * of figures does not read the text between every pair of them.
+ */
+function linkSubsets(live: Placed[], original: string): void {
+  const bySentence = new Map<number, Placed[]>();
+  for (const k of live) {
+    let group = bySentence.get(k.quoteSpan.start);
+    if (!group) bySentence.set(k.quoteSpan.start, (group = []));
+    group.push(k);
+  }
+  const cuesOf = new Map<number, number[]>();
+  /** The start of the last subset cue between `from` and `to` (whole), or -1. */
+  const lastCueStart = (group: Placed[], sentence: number, to: number): number => {
+    let cues = cuesOf.get(sentence);
+    if (!cues) {
+      const from = Math.min(...group.map((p) => p.countAt));
+      const end = Math.max(...group.map((p) => p.countAt));
+      const cue = new RegExp(SUBSET_CUE.source, 'gi');
+      cues = [];
+      const region = original.slice(from, end);
+      for (let m = cue.exec(region); m; m = cue.exec(region))
+        cues.push(from + m.index, from + m.index + m[0].length);
+      cuesOf.set(sentence, cues);
+    }
+    let last = -1;
+    for (let i = 0; i < cues.length && cues[i + 1]! <= to; i += 2) last = cues[i]!;
+    return last;
+  };
+  // Nearest first; figures at the same place stay in their order.
+  const nearestFirst = new Map<number, Placed[]>();
+  for (const [sentence, group] of bySentence) {
+    nearestFirst.set(
+      sentence,
+      [...group].sort((a, b) => b.countAt - a.countAt),
+    );
+  }
+  for (const k of live) {
+    if (k.figure.partOf !== null) continue;
+    const group = nearestFirst.get(k.quoteSpan.start)!;
+    if (group.length < 2) continue;
+    const cueAt = lastCueStart(group, k.quoteSpan.start, k.countAt);
+    if (cueAt < 0) continue;
+    const parent = group.find(
+      (p) =>
+        p !== k &&
+        p.countAt <= cueAt &&
+        p.figure.kind === k.figure.kind &&
+        p.figure.partOf !== k.from &&
+        isValidParent(p.figure, -1, k.figure, 0),
+    );
+    if (parent) k.figure.partOf = parent.from;
+  }
 }
 
 interface ReadCount {
@@ -267,9 +351,12 @@ function readPhrase(
     // '1' of '1,000' or '2' of '2.5' is part of a bigger number.
     return !(/[.,]/.test(ch) && /\d/.test(original[at + step] ?? ''));
   };
-  const count = ctx.text
-    .findAll(countText, quote.start, quote.end)
-    .find((s) => isBoundary(s.start - 1, -1) && isBoundary(s.end, 1));
+  const count = ctx.text.findFirst(
+    countText,
+    (s) => isBoundary(s.start - 1, -1) && isBoundary(s.end, 1),
+    quote.start,
+    quote.end,
+  );
   if (!count) return null;
   const phrase = phrases.find(
     (m) => quote.start + m.start <= count.start && quote.start + m.end >= count.end,
@@ -312,16 +399,23 @@ export function orderTotalsFirst(
   const position = new Map(ids.map((id, i) => [id, i]));
   const out: CasualtyFigure[] = [];
   const placed = new Map<number, number>();
-  const place = (i: number, seen: Set<number>): void => {
-    if (placed.has(i) || seen.has(i)) return;
-    seen.add(i);
-    const parentId = figures[i]!.partOf;
-    const parent = parentId === null ? undefined : position.get(parentId);
-    if (parent !== undefined) place(parent, seen);
-    placed.set(i, out.length);
-    out.push({ ...figures[i]! });
+  // Each figure after its chain of totals, topmost first; a loop in the chain is cut where it closes. Walked,
+  // not recursed: a chain can be thousands of subsets long.
+  const place = (i: number): void => {
+    const chain: number[] = [];
+    const seen = new Set<number>();
+    for (let at: number | undefined = i; at !== undefined && !placed.has(at) && !seen.has(at);) {
+      seen.add(at);
+      chain.push(at);
+      const parentId: number | null = figures[at]!.partOf;
+      at = parentId === null ? undefined : position.get(parentId);
+    }
+    for (let k = chain.length - 1; k >= 0; k--) {
+      placed.set(chain[k]!, out.length);
+      out.push({ ...figures[chain[k]!]! });
+    }
   };
-  figures.forEach((_, i) => place(i, new Set()));
+  figures.forEach((_, i) => place(i));
   return out.map((f) => {
     const parent = f.partOf === null ? undefined : position.get(f.partOf);
     const at = parent === undefined ? undefined : placed.get(parent);
@@ -330,12 +424,14 @@ export function orderTotalsFirst(
 }
 
 function summaryBulletGrounded(bullet: string, ctx: GroundingContext, figures: CasualtyFigure[]): boolean {
-  const verbatim = ctx.text.findAll(bullet);
-  const clean = verbatim.filter((s) => !touchesInjection(ctx.injections, s.start, s.end));
-  if (verbatim.length > 0 && clean.length === 0) return false;
+  // Text found only where it was addressed to AI tools is not grounded in the article.
+  if (!findClean(ctx, bullet) && ctx.text.find(bullet)) return false;
   // A whole sentence is the article's own statement. A fragment ("30 people died." out of "Officials said 30
-  // people died.") can drop the attribution, so it is checked like any paraphrase (truth rule 3).
-  if (clean.some((s) => ctx.sentences.some((x) => x.start === s.start && x.end === s.end))) return true;
+  // people died.") can drop the attribution, so it is checked like any paraphrase (truth rule 3). Sentences
+  // outside text addressed to AI tools share no character with it, so being one of them is the same as being
+  // found verbatim, clean, as a whole sentence.
+  const whole = (ctx.memo.wholeSentences ??= new Set(ctx.sentences.map((x) => normalizeForMatch(x.text))));
+  if (whole.has(normalizeForMatch(bullet))) return true;
   if (!numbersGrounded(bullet, ctx) || echoesInjection(bullet, ctx)) return false;
   if (ATTRIBUTION_CUE.test(bullet)) return true;
   // A paraphrase stating a number the article attributes must say so too (truth rule 3). The sentence the
@@ -343,8 +439,9 @@ function summaryBulletGrounded(bullet: string, ctx: GroundingContext, figures: C
   const words = contentWords(bullet);
   return !numberValues(bullet).some((v) => {
     const source = bestMatch(
-      ctx.sentences.filter((s) => numberValues(s.text).includes(v)),
+      ctx.sentences.filter((s) => sentenceNumbers(ctx, s.text).includes(v)),
       words,
+      ctx,
     );
     if (!source) return false;
     return (
@@ -356,21 +453,29 @@ function summaryBulletGrounded(bullet: string, ctx: GroundingContext, figures: C
   });
 }
 
-function bestMatch(sentences: Span[], words: Set<string>): Span | undefined {
+function bestMatch(sentences: Span[], words: Set<string>, ctx: GroundingContext): Span | undefined {
   let best: Span | undefined;
   let bestShare = -1;
   for (const s of sentences) {
-    const share = overlap(words, s.text);
+    const share = overlap(words, s.text, ctx);
     if (share > bestShare) [best, bestShare] = [s, share];
   }
   return best;
 }
 
-/** The share of `words` that also occur in `text`. */
-function overlap(words: Set<string>, text: string): number {
+/** The share of `words` that also occur in `text` (a sentence of the article). */
+function overlap(words: Set<string>, text: string, ctx: GroundingContext): number {
   if (words.size === 0) return 0;
-  const other = contentWords(text);
+  let other = ctx.memo.words.get(text);
+  if (!other) ctx.memo.words.set(text, (other = contentWords(text)));
   return [...words].filter((w) => other.has(w)).length / words.size;
+}
+
+/** numberValues of a sentence of the article, read once per sentence however many bullets ask. */
+function sentenceNumbers(ctx: GroundingContext, text: string): string[] {
+  let values = ctx.memo.numbers.get(text);
+  if (!values) ctx.memo.numbers.set(text, (values = numberValues(text)));
+  return values;
 }
 
 /** A paraphrase whose words come mostly from text addressed to AI tools, and more than from any other sentence. */
@@ -378,8 +483,10 @@ function echoesInjection(bullet: string, ctx: GroundingContext): boolean {
   if (ctx.taintedSentences.length === 0) return false;
   const words = contentWords(bullet);
   if (words.size === 0) return false;
-  const tainted = Math.max(...ctx.taintedSentences.map((s) => overlap(words, s.text)));
-  const clean = Math.max(0, ...ctx.sentences.map((s) => overlap(words, s.text)));
+  let tainted = -Infinity;
+  for (const s of ctx.taintedSentences) tainted = Math.max(tainted, overlap(words, s.text, ctx));
+  let clean = 0;
+  for (const s of ctx.sentences) clean = Math.max(clean, overlap(words, s.text, ctx));
   return tainted >= 0.5 && tainted > clean;
 }
 
@@ -406,13 +513,29 @@ function numbersGrounded(text: string, ctx: GroundingContext): boolean {
  */
 function findClean(ctx: GroundingContext, needle: string): Span | null {
   if (!needle || !needle.trim()) return null;
-  return ctx.text.findAll(needle).find((s) => !touchesInjection(ctx.injections, s.start, s.end)) ?? null;
+  // Figures repeat their source and sentence: each is looked up once.
+  let found = ctx.memo.found.get(needle);
+  if (found === undefined) {
+    // Past planted text as a whole: nothing starting inside it can be clean.
+    found = ctx.text.findFirst(needle, (s) => injectionTouching(ctx.injections, s.start, s.end)?.end ?? true);
+    ctx.memo.found.set(needle, found);
+  }
+  return found;
 }
 
 /** A figure's quote is the whole sentence that states it, even when the analyzer quoted less. */
 function widenToSentence(span: Span, ctx: GroundingContext): Span {
-  const sentence = ctx.sentences.find((s) => s.start <= span.start && span.end <= s.end);
-  return sentence ?? span;
+  // Sentences are in order and do not overlap: only the last one starting at or before the span can hold it.
+  const sentences = ctx.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid]!.start <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const sentence = sentences[lo - 1];
+  return sentence && span.end <= sentence.end ? sentence : span;
 }
 
 /** The numbers a text states, compared after quote/dash normalisation ("thirty–nine" is "thirty-nine"). */

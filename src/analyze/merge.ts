@@ -14,28 +14,33 @@ export function mergeFindings(model: Findings, offline: Findings): Findings {
   };
 }
 
-function key(f: CasualtyFigure): string {
-  return [normalizeForMatch(f.countText), f.kind, normalizeForMatch(f.quote)].join('\u0000');
+/** A figure with its text normalised for comparison once, not once per figure it is compared with. */
+interface Keyed {
+  figure: CasualtyFigure;
+  countText: string;
+  quote: string;
+  /** Lower-cased too: "Civilians" and "civilians" are the same people. */
+  who: string | null;
+}
+
+function keyed(f: CasualtyFigure): Keyed {
+  return {
+    figure: f,
+    countText: normalizeForMatch(f.countText),
+    quote: normalizeForMatch(f.quote),
+    who: f.who === null ? null : normalizeForMatch(f.who).toLowerCase(),
+  };
 }
 
 /** Same figure told twice: same count, kind and sentence, and, where both name them, the same people. */
-function sameFigure(a: CasualtyFigure, b: CasualtyFigure): boolean {
+function sameFigure(x: Keyed, y: Keyed): boolean {
+  const a = x.figure;
+  const b = y.figure;
+  if (a.kind !== b.kind || x.quote !== y.quote) return false;
   // "six children and six women" share count, kind and sentence: `who` tells them apart when both have it.
-  if (key(a) === key(b)) return a.who === null || b.who === null || sameWords(a.who, b.who);
+  if (x.countText === y.countText) return x.who === null || y.who === null || x.who === y.who;
   // '30' and '30 civilians' from the same sentence are one figure when both say who they were.
-  return (
-    a.kind === b.kind &&
-    normalizeForMatch(a.quote) === normalizeForMatch(b.quote) &&
-    a.min === b.min &&
-    a.max === b.max &&
-    a.who !== null &&
-    b.who !== null &&
-    sameWords(a.who, b.who)
-  );
-}
-
-function sameWords(a: string, b: string): boolean {
-  return normalizeForMatch(a).toLowerCase() === normalizeForMatch(b).toLowerCase();
+  return a.min === b.min && a.max === b.max && x.who !== null && y.who !== null && x.who === y.who;
 }
 
 export function mergeCasualties(model: CasualtyFigure[], offline: CasualtyFigure[]): CasualtyFigure[] {
@@ -43,8 +48,18 @@ export function mergeCasualties(model: CasualtyFigure[], offline: CasualtyFigure
   // Offline partOf indices are rewritten into the merged index space as we go.
   const offlineTo = new Map<number, number>();
   const matched = new Set<number>();
+  // The model's figures by sentence: a figure can only be the same as one from its own sentence.
+  const modelKeys = model.map(keyed);
+  const bySentence = new Map<string, number[]>();
+  modelKeys.forEach((k, at) => {
+    const list = bySentence.get(k.quote);
+    if (list) list.push(at);
+    else bySentence.set(k.quote, [at]);
+  });
   offline.forEach((f, i) => {
-    const same = merged.findIndex((m, at) => at < model.length && !matched.has(at) && sameFigure(m, f));
+    const k = keyed(f);
+    const same =
+      bySentence.get(k.quote)?.find((at) => !matched.has(at) && sameFigure(modelKeys[at]!, k)) ?? -1;
     if (same >= 0) {
       matched.add(same);
       const m = merged[same]!;
@@ -73,12 +88,24 @@ export function mergeCasualties(model: CasualtyFigure[], offline: CasualtyFigure
 }
 
 function mergeContested(model: ContestedClaim[], offline: ContestedClaim[]): ContestedClaim[] {
-  const seen = new Set(model.flatMap((c) => c.quotes.map(normalizeForMatch)));
-  const added = offline.filter((c) => !c.quotes.some((q) => seen.has(normalizeForMatch(q))));
+  const normal = normalizer();
+  const seen = new Set(model.flatMap((c) => c.quotes.map(normal)));
+  const added = offline.filter((c) => !c.quotes.some((q) => seen.has(normal(q))));
   return [...model, ...added];
 }
 
 function mergeSourcing(model: SourcingNote[], offline: SourcingNote[]): SourcingNote[] {
-  const seen = new Set(model.map((n) => `${n.kind}\u0000${normalizeForMatch(n.quote)}`));
-  return [...model, ...offline.filter((n) => !seen.has(`${n.kind}\u0000${normalizeForMatch(n.quote)}`))];
+  const normal = normalizer();
+  const seen = new Set(model.map((n) => `${n.kind}\u0000${normal(n.quote)}`));
+  return [...model, ...offline.filter((n) => !seen.has(`${n.kind}\u0000${normal(n.quote)}`))];
+}
+
+/** normalizeForMatch, once per distinct quote: claims and notes quote the same sentences again and again. */
+function normalizer(): (text: string) => string {
+  const done = new Map<string, string>();
+  return (text) => {
+    let normal = done.get(text);
+    if (normal === undefined) done.set(text, (normal = normalizeForMatch(text)));
+    return normal;
+  };
 }
