@@ -10,7 +10,13 @@ import type { Article } from './article/types';
 import type { AnalysisConfig } from './config';
 import { NewsdeskError } from './errors';
 
-export function assembleAnalysis(article: Article, findings: Findings, analyzer: AnalyzerInfo): Analysis {
+/** `partial` defaults to the article's own; the analyzer's is smaller when it read only the article's beginning. */
+export function assembleAnalysis(
+  article: Article,
+  findings: Findings,
+  analyzer: AnalyzerInfo,
+  partial: Article['partial'] = article.partial,
+): Analysis {
   return {
     url: article.url,
     finalUrl: article.finalUrl,
@@ -23,16 +29,16 @@ export function assembleAnalysis(article: Article, findings: Findings, analyzer:
     wordCount: article.wordCount,
     ...findings,
     analyzer,
-    partial: article.partial,
+    partial,
   };
 }
 
 export async function analyzeArticleWith(article: Article, config: AnalysisConfig): Promise<Analysis> {
-  const { findings, analyzer } = await analyzeArticle(article, {
+  const { findings, analyzer, partial } = await analyzeArticle(article, {
     llm: config.llm,
     offlineReason: config.offlineReason ?? undefined,
   });
-  return assembleAnalysis(article, findings, analyzer);
+  return assembleAnalysis(article, findings, analyzer, partial);
 }
 
 export async function analyzeUrl(

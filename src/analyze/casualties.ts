@@ -697,10 +697,13 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
     // stands for the group, or null for a population ("of the 450 workers"), which is no figure.
     const groupTotals = new Map<number, number | null>();
 
+    // A piece of an overlong sentence with no source of its own passes on the source it carried on with.
+    const carriedSource = (): string | null => previous?.source ?? null;
     const attribution = (at: number): string | null => {
       const own = resolve(sourceAt(sources, s, at));
       if (own || sources.length > 0 || !previous || previous.paragraph !== sentence.paragraph) return own;
-      return continuesSource(s) ? previous.source : null;
+      // A piece of an overlong sentence goes on with the source of the piece before it.
+      return sentence.continued || continuesSource(s) ? previous.source : null;
     };
     const push = (count: CountMatch, kind: CasualtyKind, who: string | null, partOf: number | null): void => {
       const earlier = earlierWordingStart(s, count.start);
@@ -777,7 +780,12 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
     if (named.length > 0) lastSpeaker = named[named.length - 1]!.text;
     // Only plain reporting carries over to the next sentence ("…, police said. Two others were detained.").
     const first = sources.find((src) => REPORTING.has(src.verb));
-    previous = { paragraph: sentence.paragraph, source: first ? resolve(first) : null };
+    const source = first
+      ? resolve(first)
+      : sentence.continued && sources.length === 0
+        ? carriedSource()
+        : null;
+    previous = { paragraph: sentence.paragraph, source };
   }
 
   return found.map(

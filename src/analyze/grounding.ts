@@ -5,7 +5,7 @@
 // counted. Text addressed to AI tools (injection.ts) cannot ground anything on its own.
 import type { CasualtyFigure, CasualtyKind, ContestedClaim, Findings, SourcingNote } from '../analysis';
 import { findInjections, injectionTouching, isTainted, type InjectionScan } from './injection';
-import { NormalizedText, normalizeForMatch, sentenceSpans, type Span } from './normalize';
+import { NormalizedText, normalizeForMatch, sentenceSpans, type SentenceSpan, type Span } from './normalize';
 import { findCounts, parseCount, statedNumbers, type CountMatch, type ParsedCount } from './numbers';
 import { earlierWordingStart, isBareEarlierCount } from './superseded';
 
@@ -40,7 +40,7 @@ export interface GroundingContext {
   text: NormalizedText;
   injections: InjectionScan;
   /** Sentences not addressed to AI tools. */
-  sentences: Span[];
+  sentences: SentenceSpan[];
   /** Sentences addressed to AI tools, and what follows them in their paragraph. */
   taintedSentences: Span[];
   /** Number values the article states outside text addressed to AI tools. */
@@ -52,7 +52,7 @@ export interface GroundingContext {
 interface GroundingMemo {
   /** findClean's answer for each needle. */
   found: Map<string, Span | null>;
-  /** Every sentence in `sentences`, normalised. */
+  /** Every whole sentence in `sentences` (not a piece of an overlong one), normalised. */
   wholeSentences?: Set<string>;
   /** Number values and content words of each sentence (and tainted sentence), by its text. */
   numbers: Map<string, string[]>;
@@ -427,10 +427,12 @@ function summaryBulletGrounded(bullet: string, ctx: GroundingContext, figures: C
   // Text found only where it was addressed to AI tools is not grounded in the article.
   if (!findClean(ctx, bullet) && ctx.text.find(bullet)) return false;
   // A whole sentence is the article's own statement. A fragment ("30 people died." out of "Officials said 30
-  // people died.") can drop the attribution, so it is checked like any paraphrase (truth rule 3). Sentences
-  // outside text addressed to AI tools share no character with it, so being one of them is the same as being
-  // found verbatim, clean, as a whole sentence.
-  const whole = (ctx.memo.wholeSentences ??= new Set(ctx.sentences.map((x) => normalizeForMatch(x.text))));
+  // people died.") can drop the attribution, so it is checked like any paraphrase (truth rule 3), and so is a
+  // piece of an overlong sentence. Sentences outside text addressed to AI tools share no character with it,
+  // so being one of them is the same as being found verbatim, clean, as a whole sentence.
+  const whole = (ctx.memo.wholeSentences ??= new Set(
+    ctx.sentences.filter((x) => !x.piece).map((x) => normalizeForMatch(x.text)),
+  ));
   if (whole.has(normalizeForMatch(bullet))) return true;
   if (!numbersGrounded(bullet, ctx) || echoesInjection(bullet, ctx)) return false;
   if (ATTRIBUTION_CUE.test(bullet)) return true;

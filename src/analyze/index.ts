@@ -2,11 +2,19 @@
 // unavailable, and grounding for both. Never throws for a model failure: the reply then says why.
 import type { AnalyzerInfo, Findings } from '../analysis';
 import type { Article } from '../article/types';
-import { groundFindings, groundingContext, type GroundedFindings, type GroundingContext } from './grounding';
+import {
+  groundFindings,
+  groundingContext,
+  type CandidateFindings,
+  type GroundedFindings,
+  type GroundingContext,
+} from './grounding';
 import { injectionNotes } from './injection';
+import { MAX_MODEL_ITEMS, MAX_MODEL_QUOTES } from './limits';
 import { requestFindings } from './llm';
 import { mergeFindings } from './merge';
 import { analyzeOffline } from './offline';
+import { readablePart } from './readable';
 import type { LlmSettings } from './settings';
 
 export interface AnalyzeOptions {
@@ -20,16 +28,26 @@ export interface AnalyzeOptions {
   now?: () => number;
 }
 
-export async function analyzeArticle(
-  article: Article,
-  opts: AnalyzeOptions = {},
-): Promise<{ findings: Findings; analyzer: AnalyzerInfo }> {
+export interface ArticleAnalysis {
+  findings: Findings;
+  analyzer: AnalyzerInfo;
+  /**
+   * What of the article the findings cover: the article's own partial read (paywall, consent wall…), or,
+   * when the article is longer than the analyzers read (limits.ts), how many words they read.
+   */
+  partial: Article['partial'];
+}
+
+export async function analyzeArticle(whole: Article, opts: AnalyzeOptions = {}): Promise<ArticleAnalysis> {
   const now = opts.now ?? Date.now;
   const started = now();
+  // Both analyzers and grounding read the same beginning of the article, so the cost of a reply is bounded
+  // whatever the page holds, and what the model quotes is grounded in exactly what it was shown.
+  const { article, partial } = readablePart(whole);
   const ctx = groundingContext(article.text);
   const offline = groundOffline(article, ctx);
 
-  const offlineResult = (fallbackReason: string | null) => ({
+  const offlineResult = (fallbackReason: string | null): ArticleAnalysis => ({
     findings: finish(offline.findings, article, ctx),
     analyzer: {
       kind: 'offline' as const,
@@ -40,13 +58,14 @@ export async function analyzeArticle(
       completionTokens: null,
       ms: now() - started,
     },
+    partial,
   });
 
   if (!opts.llm) return offlineResult(opts.offlineReason ?? null);
   const outcome = await requestFindings(article, opts.llm, { signal: opts.signal, now });
   if (!outcome.ok) return offlineResult(outcome.reason);
 
-  const fromModel = groundFindings(outcome.reply, ctx);
+  const fromModel = groundFindings(withinReadingLimits(outcome.reply), ctx);
   return {
     findings: finish(mergeFindings(fromModel.findings, offline.findings), article, ctx),
     analyzer: {
@@ -58,6 +77,19 @@ export async function analyzeArticle(
       completionTokens: outcome.completionTokens,
       ms: now() - started,
     },
+    partial,
+  };
+}
+
+/** The model's reply up to MAX_MODEL_ITEMS items per list and MAX_MODEL_QUOTES quotes per claim. */
+function withinReadingLimits(reply: CandidateFindings): CandidateFindings {
+  return {
+    summary: reply.summary.slice(0, MAX_MODEL_ITEMS),
+    casualties: reply.casualties.slice(0, MAX_MODEL_ITEMS),
+    contested: reply.contested
+      .slice(0, MAX_MODEL_ITEMS)
+      .map((c) => ({ ...c, quotes: c.quotes.slice(0, MAX_MODEL_QUOTES) })),
+    sourcing: reply.sourcing.slice(0, MAX_MODEL_ITEMS),
   };
 }
 
@@ -83,6 +115,8 @@ function finish(findings: Findings, article: Article, ctx: GroundingContext): Fi
 /** The article's first real sentence not addressed to AI tools, verbatim; the summary of last resort. */
 function leadSentence(article: Article, ctx: GroundingContext): string[] {
   // Section labels and datelines ("Defense", "WASHINGTON —") are sentences too short to summarise anything.
-  const first = ctx.sentences.find((s) => s.text.split(/\s+/).length >= 6) ?? ctx.sentences[0];
+  // A later piece of an overlong sentence may have left its attribution in the piece before.
+  const whole = ctx.sentences.filter((s) => !s.continued);
+  const first = whole.find((s) => s.text.split(/\s+/).length >= 6) ?? whole[0];
   return [first ? first.text : article.title || 'The article has no readable text.'];
 }

@@ -219,7 +219,18 @@ export class NormalizedText {
   }
 }
 
+/** A sentence as a verbatim span; `piece` and `continued` as in Sentence (a piece of an overlong run). */
+export interface SentenceSpan extends Span {
+  piece?: boolean;
+  continued?: boolean;
+}
+
 /** Sentences of `text` as verbatim spans; the offline analyzer's splitter, so both analyzers and grounding agree. */
-export function sentenceSpans(text: string): Span[] {
-  return splitSentences(text).map((s) => ({ start: s.start, end: s.start + s.text.length, text: s.text }));
+export function sentenceSpans(text: string): SentenceSpan[] {
+  return splitSentences(text).map((s) => {
+    const span: SentenceSpan = { start: s.start, end: s.start + s.text.length, text: s.text };
+    if (s.piece) span.piece = true;
+    if (s.continued) span.continued = true;
+    return span;
+  });
 }

@@ -1,5 +1,6 @@
 // Splits article text into sentences that are exact slices of it, so anything quoted from a sentence can be
 // found again with Ctrl-F. Newsroom abbreviations (U.S., Lt. Gen., p.m. ET, Nov. 28) must not end a sentence.
+import { MAX_SENTENCE_CHARS } from './limits';
 
 export interface Sentence {
   /** The sentence, verbatim (trimmed). */
@@ -10,6 +11,13 @@ export interface Sentence {
   paragraph: number;
   /** Index of the sentence in the article. */
   index: number;
+  /**
+   * Set on every piece of a run too long to be one sentence (see MAX_SENTENCE_CHARS): a piece is not a whole
+   * sentence, so it is never taken as the article's own full statement.
+   */
+  piece?: boolean;
+  /** Set on the second and later pieces: the piece before is the same sentence, and its source carries on. */
+  continued?: boolean;
 }
 
 // Words that end in a period without ending the sentence when a capitalised word follows.
@@ -76,9 +84,12 @@ function endsSentence(para: string, dot: number, nextStart: number): boolean {
   return true;
 }
 
-/** Sentences of one paragraph as [start, end) offsets within it. */
-function splitParagraph(para: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+/** A sentence of one paragraph as [start, end) offsets within it, and which piece of a long one it is. */
+type ParagraphSpan = [start: number, end: number, piece: 'whole' | 'first' | 'continued'];
+
+/** Sentences of one paragraph. */
+function splitParagraph(para: string): ParagraphSpan[] {
+  const spans: ParagraphSpan[] = [];
   let start = 0;
   // A terminator, then closing quotes/brackets, then whitespace, then something that can open a sentence.
   const boundary = /([.!?])(["”’')\]]*)(\s+)(?=["“‘'([]?[A-Z0-9{—–-])/g;
@@ -87,11 +98,38 @@ function splitParagraph(para: string): Array<[number, number]> {
     const nextStart = m.index + m[0].length;
     if (!endsSentence(para, dot, nextStart)) continue;
     const end = dot + 1 + m[2]!.length;
-    spans.push([start, end]);
+    pushPieces(spans, para, start, end);
     start = nextStart;
   }
-  if (start < para.length) spans.push([start, para.length]);
+  if (start < para.length) pushPieces(spans, para, start, para.length);
   return spans;
+}
+
+/**
+ * Adds [start, end) to spans, in pieces of at most MAX_SENTENCE_CHARS when it is longer: each piece ends after a
+ * clause break (", ", "; ") in its second half where there is one, else at a space, else at the cap.
+ */
+function pushPieces(spans: ParagraphSpan[], para: string, start: number, end: number): void {
+  let from = start;
+  let piece: ParagraphSpan[2] = end - start > MAX_SENTENCE_CHARS ? 'first' : 'whole';
+  while (end - from > MAX_SENTENCE_CHARS) {
+    const cap = from + MAX_SENTENCE_CHARS;
+    let cut = -1;
+    for (let i = cap - 1; i > from + MAX_SENTENCE_CHARS / 2 && cut < 0; i--) {
+      if (/[,;:]/.test(para[i - 1]!) && /\s/.test(para[i]!)) cut = i;
+    }
+    for (let i = cap; i > from && cut < 0; i--) if (/\s/.test(para[i]!)) cut = i;
+    if (cut < 0) {
+      cut = cap;
+      // Never between the halves of a surrogate pair.
+      if (/[\uD800-\uDBFF]/.test(para[cut - 1]!)) cut--;
+    }
+    spans.push([from, cut, piece]);
+    from = cut;
+    while (from < end && /\s/.test(para[from]!)) from++;
+    piece = 'continued';
+  }
+  if (from < end) spans.push([from, end, piece]);
 }
 
 /** All sentences of the text, in order. Paragraphs are separated by blank lines, as in Article.text. */
@@ -102,12 +140,15 @@ export function splitSentences(text: string): Sentence[] {
   for (let p = paragraphRe.exec(text); p; p = paragraphRe.exec(text)) {
     const para = p[0];
     if (para.trim() === '') continue;
-    for (const [s, e] of splitParagraph(para)) {
+    for (const [s, e, piece] of splitParagraph(para)) {
       const raw = para.slice(s, e);
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
       if (trimmed === '') continue;
-      out.push({ text: trimmed, start: p.index + s + lead, paragraph, index: out.length });
+      const sentence: Sentence = { text: trimmed, start: p.index + s + lead, paragraph, index: out.length };
+      if (piece !== 'whole') sentence.piece = true;
+      if (piece === 'continued') sentence.continued = true;
+      out.push(sentence);
     }
     paragraph++;
   }

@@ -7,6 +7,8 @@ const MIN_WORDS = 8;
 const MAX_WORDS = 60;
 
 function usable(s: Sentence): boolean {
+  // A piece of an overlong sentence is not a sentence, and may have left its attribution in the piece before.
+  if (s.piece) return false;
   const words = s.text.split(/\s+/).length;
   if (words < MIN_WORDS || words > MAX_WORDS) return false;
   // Extraction artefacts ("{mosads}") and bare quotations without a speaker make poor bullets.
@@ -49,7 +51,7 @@ export function summarize(sentences: Sentence[], figures: CasualtyFigure[], max 
   if (picked.length > 0) return picked;
   // A very short or odd article: fall back to its first clean sentences rather than nothing.
   return sentences
-    .filter((s) => !/[{}]/.test(s.text))
+    .filter((s) => !s.continued && !/[{}]/.test(s.text))
     .slice(0, 3)
     .map((s) => s.text);
 }
