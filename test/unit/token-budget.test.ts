@@ -1,5 +1,6 @@
 import { countTokens } from 'gpt-tokenizer';
 import { fitToBudget, isKeyParagraph } from '../../src/analyze/token-budget';
+import { finishes } from './finishes';
 
 const filler = (n: number): string =>
   `Background paragraph ${'lorem ipsum dolor sit amet '.repeat(40)}end ${'x'.repeat(n)}.`.replace(/\d/g, '');
@@ -72,5 +73,27 @@ describe('fitToBudget', () => {
     const fitted = fitToBudget([lead, pronoun, figures], budget);
     expect(countTokens([lead, pronoun, figures].join('\n\n'))).toBeGreaterThan(budget);
     expect(fitted.text).toBe(`${lead}\n\n${figures}`);
+  });
+});
+
+describe('fitToBudget on text with long unbroken runs', () => {
+  // The tokenizer's merge step is quadratic in one unbroken run: 40,000 characters of Chinese took 11 s.
+  const runs = {
+    'Chinese, written without spaces': '日本語のニュース記事'.repeat(20_000),
+    'one 200,000-character word': 'x'.repeat(200_000),
+    'a run of no-break spaces inside a paragraph': `Officials said${'\u00a0'.repeat(100_000)}12 people died.`,
+  };
+  it.each(Object.entries(runs))('fits %s to the budget promptly', (_label, paragraph) => {
+    let fitted: ReturnType<typeof fitToBudget> | undefined;
+    expect(finishes(() => (fitted = fitToBudget([paragraph, 'Officials said 12 people died.'], 6_000)))).toBe(
+      true,
+    );
+    expect(fitted!.tokens).toBeLessThanOrEqual(6_000);
+    expect(paragraph.startsWith(fitted!.text)).toBe(true);
+  });
+
+  it('counts ordinary prose exactly as the tokenizer does', () => {
+    const prose = 'Russian airstrikes hit Syria for a second day on Thursday, officials said. '.repeat(200);
+    expect(fitToBudget([prose], 100_000).tokens).toBe(countTokens(prose));
   });
 });
