@@ -1,13 +1,17 @@
-// Offline analyzer quality and speed on the labelled set in test/fixtures/analysis (plus the seed article).
-// Prints figures, asserts nothing; test/unit/offline-labelled.test.ts guards the targets.
+// Offline analyzer quality and speed on the labelled set in test/fixtures/analysis (plus the seed article), and
+// how long the analyzer takes on hostile articles (test/support/hostile-articles.ts) at the sizes a fetched page
+// can reach. Prints figures, asserts nothing; test/unit/offline-labelled.test.ts guards the targets and
+// test/unit/analyze-hostile.test.ts that the hostile articles end in a sensible analysis.
 //
-//   npm run bench:analysis -- [--per-article]
+//   npm run bench:analysis -- [--per-article] [--hostile-only]
 import { articleFromText } from '../test/support/articles';
+import { HOSTILE_TEXTS } from '../test/support/hostile-articles';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CasualtyFigure, CasualtyKind, ContestedClaim, Findings, SourcingKind } from '../src/analysis';
 import type { Article } from '../src/article/types';
+import { analyzeArticle } from '../src/analyze';
 import { analyzeOffline } from '../src/analyze/offline';
 
 export const LABELLED_DIR = path.resolve(process.cwd(), 'test/fixtures/analysis');
@@ -267,6 +271,21 @@ function timeIt(article: Article, runs = 7): number {
   return median(times);
 }
 
+/**
+ * The same for the whole analyzer entry without a model: the offline analyzer, then grounding. Without a model
+ * analyzeArticle does all its work before it returns, so the time is the time it holds the event loop.
+ */
+async function timeEntry(article: Article, runs = 7): Promise<number> {
+  await analyzeArticle(article, {});
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await analyzeArticle(article, {});
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
 /** A ~2,000-word article made of the labelled articles' paragraphs, for the speed target. */
 export function longArticle(set: LabelledArticle[], words = 2000): Article {
   const paragraphs: string[] = [];
@@ -319,7 +338,31 @@ function report(title: string, set: LabelledArticle[], perArticle: boolean, deta
   }
 }
 
-function main(): void {
+/** How long the analyzer entry holds the event loop on each hostile article: median of three runs. */
+async function reportHostile(): Promise<void> {
+  console.log(
+    '\nhostile articles: analyzeArticle without a model (offline analyzer and grounding), median of 3',
+  );
+  for (const [name, make] of Object.entries(HOSTILE_TEXTS)) {
+    const article = articleFromText(make(), { url: 'https://example.test/hostile', title: name });
+    const times: number[] = [];
+    let result: Awaited<ReturnType<typeof analyzeArticle>> | null = null;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      result = await analyzeArticle(article, {});
+      times.push(performance.now() - t0);
+    }
+    const read = result!.partial?.wordsRead ?? article.wordCount;
+    console.log(
+      `  ${name.padEnd(34)} ${median(times).toFixed(0).padStart(5)} ms  ` +
+        `(${Math.round(article.text.length / 1024)} KB, ${article.wordCount} words, ${read} read; ` +
+        `${result!.findings.casualties.length} figures)`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--hostile-only')) return reportHostile();
   const perArticle = process.argv.includes('--per-article');
   const set = loadLabelledSet();
   report(`Tuning set, ${LABELLED_DIR}`, set, perArticle);
@@ -361,6 +404,18 @@ function main(): void {
       `(${all.length} articles, median of 7 runs each)`,
   );
   console.log(`             ${long.wordCount}-word article: ${f2(longMs)} ms`);
+  const entryTimes: number[] = [];
+  for (const { article } of all) entryTimes.push(await timeEntry(article));
+  console.log(
+    `with grounding median ${f2(median(entryTimes))} ms, max ${f2(Math.max(...entryTimes))} ms per article; ` +
+      `${long.wordCount}-word article: ${f2(await timeEntry(long, 15))} ms (analyzeArticle, no model)`,
+  );
+  await reportHostile();
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
