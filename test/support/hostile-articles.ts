@@ -71,5 +71,6 @@ export const HOSTILE_TEXTS: Record<string, () => string> = {
   'one 200 KB sentence of numbers': () => sentenceOfNumbers(),
   "5,000 'according to' clauses": () => accordingToClauses(),
   "'Abc Def Ghi …' after every cue": () => repeatedNames(),
+  "240,000 words of 'Abc Def Ghi …'": () => repeatedNames(60_000),
   'one 5 MB token': () => oneLongToken(),
 };
