@@ -88,5 +88,6 @@ export function partialLine(a: Analysis): string | null {
   if (!a.partial) return null;
   // A paywall is our guess from the page, not a fact the site told us: say it as one.
   const why = a.partial.reason === 'paywall' ? 'paywall?' : a.partial.reason;
-  return `I could only read the first ${a.partial.wordsRead} words (${why}), so this may miss part of the story.`;
+  const n = a.partial.wordsRead;
+  return `I could only read the first ${n.toLocaleString('en-US')} word${n === 1 ? '' : 's'} (${why}), so this may miss part of the story.`;
 }

@@ -165,6 +165,8 @@ describe('Block Kit rendering', () => {
   it('warns when only part of the article could be read', () => {
     const { blocks } = renderAnalysisMessage(base({ partial: { wordsRead: 120, reason: 'paywall' } }));
     expect(allText(blocks)).toContain('I could only read the first 120 words (paywall?)');
+    const long = renderAnalysisMessage(base({ partial: { wordsRead: 19987, reason: 'very long article' } }));
+    expect(allText(long.blocks)).toContain('the first 19,987 words (very long article)');
   });
 
   it('gives a plain fallback text for notifications', () => {
