@@ -35,9 +35,12 @@ export function readablePart(article: Article): ReadablePart {
 /** Where the text read ends, or null when the whole text is within the caps. */
 function cutOffset(text: string): number | null {
   let limit = Math.min(text.length, MAX_ANALYZED_CHARS);
+  // Words are looked for within the cap only: a backtracking regex over a multi-megabyte run of letters can
+  // exhaust V8's regexp stack (seen under jest with a 5 MB word), and nothing past the cap is read anyway.
+  const within = text.slice(0, limit + 1);
   const word = /\S+/g;
   let words = 0;
-  for (let m = word.exec(text); m && m.index < limit; m = word.exec(text)) {
+  for (let m = word.exec(within); m && m.index < limit; m = word.exec(within)) {
     if (++words === MAX_ANALYZED_WORDS) {
       limit = Math.min(limit, m.index + m[0].length);
       break;
