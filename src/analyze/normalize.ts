@@ -1,26 +1,8 @@
 // Text normalisation for grounding: the model (or a reporter) may retype curly quotes as straight ones,
 // en dashes as hyphens and collapse line breaks, and that must not make a genuine quote look invented.
 // Everything else — letters, digits, case — has to match exactly.
+import { isSpaceCode } from '../article/clean-text';
 import { splitSentences } from './sentences';
-
-// Read by character code rather than by regex: the text is normalised once per article, and a regex test per
-// character made that the slowest step on a long page.
-function isSpace(c: number): boolean {
-  // Exactly what /\s/ matches (which covers NBSP, figure space and narrow NBSP).
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** The normalised form of one character, or null when it stays as it is. */
 function mapChar(c: number): string | null {
@@ -86,13 +68,19 @@ function normalize(text: string, origin: Origins | null): string {
   let pendingSpace = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 && length > 0 && !pendingSpace && i + 1 < text.length && !isSpace(text.charCodeAt(i + 1))) {
+    if (
+      c === 32 &&
+      length > 0 &&
+      !pendingSpace &&
+      i + 1 < text.length &&
+      !isSpaceCode(text.charCodeAt(i + 1))
+    ) {
       // One plain space between two non-spaces is already normal: it stays in the run.
       origin?.push(i);
       length++;
       continue;
     }
-    if (isSpace(c)) {
+    if (isSpaceCode(c)) {
       if (runStart < i) parts.push(text.slice(runStart, i));
       runStart = i + 1;
       pendingSpace = length > 0;

@@ -73,3 +73,23 @@ export function looksBinary(raw: string): boolean {
   const junk = sample.match(/[\uFFFD\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g)?.length ?? 0;
   return junk / sample.length > 0.1;
 }
+
+/**
+ * Exactly what /\s/ matches (NBSP, figure space and narrow NBSP included), by character code: code that walks
+ * a whole page character by character cannot afford a regex test per character.
+ */
+export function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}

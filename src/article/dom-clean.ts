@@ -2,6 +2,7 @@
 // prompt injections hide), comments, scripts, templates, and the furniture around articles (share bars,
 // related stories, newsletter boxes, consent banners). Runs before content selection so none of it can win.
 import type { DomDocument, DomElement, DomNode } from './dom';
+import { isSpaceCode } from './clean-text';
 import { COMMENT_NODE, toArray } from './dom';
 
 const NEVER_CONTENT = [
@@ -255,20 +256,7 @@ function textLength(el: DomElement): number {
   let length = 0;
   let inSpace = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // the characters \s matches below U+00A1, plus the rest of Unicode's spaces
-    const space =
-      c === 32 ||
-      (c >= 9 && c <= 13) ||
-      c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff;
+    const space = isSpaceCode(text.charCodeAt(i));
     if (!space || !inSpace) length++;
     inSpace = space;
   }

@@ -14,7 +14,7 @@ import type { AnalysisConfig } from '../../src/config';
 import { analyzeArticleWith } from '../../src/pipeline';
 import type { LlmSettings } from '../../src/analyze/settings';
 import { FakeOpenAIServer, userMessage } from '../fakes/openai-server';
-import { articleFromText, seedArticle, SOHR_SENTENCE } from '../support/articles';
+import { articleFromText, seedArticle, SOHR_TOTAL_FROM_MODEL } from '../support/articles';
 
 const sentence = (i: number): string => `Officials said ${i} people were hurt in the blast on Monday.`;
 /** `n` sentences of ten words each, three sentences to a paragraph. */
@@ -144,14 +144,7 @@ describe('with a model', () => {
 
   it("reads at most MAX_MODEL_ITEMS of each list of the model's reply", async () => {
     const seed = seedArticle();
-    const figure = {
-      countText: '30',
-      kind: 'killed',
-      who: 'civilians',
-      attributedTo: 'the Syrian Observatory for Human Rights',
-      partOf: null,
-      quote: SOHR_SENTENCE,
-    };
+    const figure = SOHR_TOTAL_FROM_MODEL;
     const invented = { ...figure, countText: '31', quote: 'The strikes killed 31 civilians.' };
     // The allowed number of real figures, then invented ones: those past the cap are not read, so not counted.
     const casualties = [...Array(MAX_MODEL_ITEMS).fill(figure), ...Array(50).fill(invented)];
