@@ -16,20 +16,24 @@ import { analyzeOffline } from '../src/analyze/offline';
 
 export const LABELLED_DIR = path.resolve(process.cwd(), 'test/fixtures/analysis');
 /**
- * Sets written and labelled after the analyzer was tuned on LABELLED_DIR, each labelled before its first run.
- * Their first-run scores are recorded in test/fixtures/analysis/README.md; general fixes were then made from
- * their misses, so only those first-run figures are out-of-sample.
+ * Sets written and labelled after the analyzer was tuned on LABELLED_DIR, each labelled before its first run, in
+ * the order they were written. Their first-run scores are recorded in test/fixtures/analysis/README.md; general
+ * fixes were then made from their misses, so only those first-run figures are out-of-sample.
  */
-export const HELD_OUT_DIR = path.join(LABELLED_DIR, 'heldout');
-export const BLIND_DIR = path.join(LABELLED_DIR, 'blind');
-export const FINAL_DIR = path.join(LABELLED_DIR, 'final');
-export const FRESH_DIR = path.join(LABELLED_DIR, 'fresh');
-/** Written from an audit's list of failures (partitives, negation, anonymous sources, rival counts, old tolls). */
-export const AUDIT_DIR = path.join(LABELLED_DIR, 'audit');
+export const LATER_SETS: ReadonlyArray<{ label: string; dir: string }> = [
+  { label: 'Second set', dir: 'heldout' },
+  { label: 'Third set', dir: 'blind' },
+  { label: 'Fourth set', dir: 'final' },
+  { label: 'Fifth set', dir: 'fresh' },
+  // written from an audit's list of failures (partitives, negation, anonymous sources, rival counts, old tolls)
+  { label: 'Sixth set', dir: 'audit' },
+  // a second audit's own articles: denials, fractions, number words, lower-case sources, revised tolls
+  { label: 'Seventh set', dir: 'review' },
+].map(({ label, dir }) => ({ label, dir: path.join(LABELLED_DIR, dir) }));
 
 /** Every labelled article: the tuning set and the later sets. */
 export function loadAllLabelled(): LabelledArticle[] {
-  return [LABELLED_DIR, HELD_OUT_DIR, BLIND_DIR, FINAL_DIR, FRESH_DIR, AUDIT_DIR]
+  return [LABELLED_DIR, ...LATER_SETS.map((s) => s.dir)]
     .filter((d) => existsSync(d))
     .flatMap((d) => loadLabelledSet(d));
 }
@@ -366,32 +370,9 @@ async function main(): Promise<void> {
   const perArticle = process.argv.includes('--per-article');
   const set = loadLabelledSet();
   report(`Tuning set, ${LABELLED_DIR}`, set, perArticle);
-  report(
-    `Second set (first run recorded, then fixes), ${HELD_OUT_DIR}`,
-    loadLabelledSet(HELD_OUT_DIR),
-    perArticle,
-  );
-  report(`Third set (first run recorded, then fixes), ${BLIND_DIR}`, loadLabelledSet(BLIND_DIR), perArticle);
-  if (existsSync(FINAL_DIR)) {
-    report(
-      `Fourth set (first run recorded, then fixes), ${FINAL_DIR}`,
-      loadLabelledSet(FINAL_DIR),
-      perArticle,
-    );
-  }
-  if (existsSync(FRESH_DIR)) {
-    report(
-      `Fifth set (first run recorded, then fixes), ${FRESH_DIR}`,
-      loadLabelledSet(FRESH_DIR),
-      perArticle,
-    );
-  }
-  if (existsSync(AUDIT_DIR)) {
-    report(
-      `Sixth set (first run recorded, then fixes), ${AUDIT_DIR}`,
-      loadLabelledSet(AUDIT_DIR),
-      perArticle,
-    );
+  for (const { label, dir } of LATER_SETS) {
+    if (existsSync(dir))
+      report(`${label} (first run recorded, then fixes), ${dir}`, loadLabelledSet(dir), perArticle);
   }
   const all = loadAllLabelled();
   report('All labelled articles', all, false, false);

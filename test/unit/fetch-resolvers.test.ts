@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { fetchPage } from '../../src/article/fetch';
@@ -50,6 +51,8 @@ describe('the c-ares resolver (public names)', () => {
     // below (threadpool work) and the next lookup would wait behind them.
     const resolver = caresResolver({ servers: [dnsServer.address], attemptMs: 10_000, tries: 1 });
     const controller = new AbortController();
+    // Eight lookups share this one signal (a real fetch gives each lookup its own): no leak to warn about.
+    setMaxListeners(32, controller.signal);
     const hung = Array.from({ length: 8 }, () =>
       failureOf(resolver('hang.test', { signal: controller.signal })),
     );
