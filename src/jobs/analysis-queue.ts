@@ -2,8 +2,12 @@
 // fetch and one analysis (in-flight coalescing, then the cache). A slow site cannot take every worker: each
 // host gets at most `perHost` concurrent fetches, everything together at most `concurrency`.
 import fastq from 'fastq';
-import type { Analysis } from '../analysis';
+import { modelWasUnavailable, type Analysis } from '../analysis';
+import { withoutFragment } from '../article/links';
 import type { Store } from '../store/store';
+
+/** How long an answer the offline analyzer gave in the model's place is reused. */
+export const FALLBACK_TTL_MS = 2 * 60_000;
 
 export interface QueueOptions {
   concurrency: number;
@@ -17,16 +21,8 @@ export interface QueuedResult {
   shared: boolean;
 }
 
-/** Same article, same key: the fragment never changes what the server sends. */
-export function cacheKey(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    return u.href;
-  } catch {
-    return url;
-  }
-}
+/** Same article, same key. */
+export const cacheKey = withoutFragment;
 
 function hostOf(url: string): string {
   try {
@@ -57,7 +53,7 @@ export class AnalysisQueue {
     if (pending) return { analysis: { ...(await pending), url }, shared: true };
 
     const work = this.schedule(url).then((analysis) => {
-      this.store.putCached(key, analysis, this.opts.cacheTtlMs);
+      this.store.putCached(key, analysis, this.ttlFor(analysis));
       return analysis;
     });
     this.inFlight.set(key, work);
@@ -66,6 +62,15 @@ export class AnalysisQueue {
     } finally {
       this.inFlight.delete(key);
     }
+  }
+
+  /**
+   * An answer given while the model was down is kept only briefly: the next person to paste the link once the
+   * model is back should get its analysis, not an hour of the offline one.
+   */
+  private ttlFor(analysis: Analysis): number {
+    const ttl = this.opts.cacheTtlMs;
+    return modelWasUnavailable(analysis.analyzer) ? Math.min(ttl, FALLBACK_TTL_MS) : ttl;
   }
 
   /** Work waiting or running, for health reporting. */

@@ -61,7 +61,12 @@ describe('finding links in Slack messages', () => {
         { type: 'context', elements: [{ type: 'mrkdwn', text: 'via <https://news.example/feed|Wire>' }] },
       ],
     };
-    expect(linksOfMessage(feedPost)).toEqual(['https://news.example/a?x=1&y=2', 'https://news.example/feed']);
+    // the "via" line is the post's furniture, not a second story to answer
+    expect(linksOfMessage(feedPost)).toEqual(['https://news.example/a?x=1&y=2']);
+    // …unless it is the only link there is
+    expect(linksOfMessage({ text: 'New story', blocks: feedPost.blocks.slice(1) })).toEqual([
+      'https://news.example/feed',
+    ]);
     const rss = {
       text: '',
       attachments: [{ title: 'Flood kills 12', title_link: 'https://news.example/b' }],
@@ -73,6 +78,37 @@ describe('finding links in Slack messages', () => {
       attachments: [{ from_url: 'https://news.example/c' }],
     };
     expect(linksOfMessage(pasted)).toEqual(['https://news.example/c']);
+    // Slack's unfurl names the page's canonical address too: still the one story that was pasted
+    const unfurled = {
+      text: '<https://news.example/c?utm_source=twitter>',
+      attachments: [
+        {
+          from_url: 'https://news.example/c?utm_source=twitter',
+          title_link: 'https://news.example/c',
+          title: 'Flood kills 12',
+        },
+      ],
+    };
+    expect(linksOfMessage(unfurled)).toEqual(['https://news.example/c?utm_source=twitter']);
+  });
+
+  it('counts a page once whatever its fragment', () => {
+    expect(findLinks('<https://x.example/a> and <https://x.example/a#comments>')).toEqual([
+      'https://x.example/a',
+    ]);
+    expect(
+      linksOfMessage({
+        text: '<https://x.example/a#top>',
+        blocks: [{ type: 'rich_text', elements: [{ type: 'link', url: 'https://x.example/a' }] }],
+      }),
+    ).toEqual(['https://x.example/a#top']);
+  });
+
+  it('ends a bare URL at an escaped angle bracket (what "/summarize <https://…>" sends)', () => {
+    expect(findLinks('&lt;https://x.example/a?b=1&amp;c=2&gt; public')).toEqual([
+      'https://x.example/a?b=1&c=2',
+    ]);
+    expect(findLinks('see https://x.example/story…')).toEqual(['https://x.example/story']);
   });
 
   it('unescapes only the three Slack entities', () => {
