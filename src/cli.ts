@@ -3,6 +3,8 @@
 // Slack and no accounts needed. Exit codes are part of the interface (scripts check them).
 import 'dotenv/config';
 import { existsSync } from 'node:fs';
+import { withAdvice } from './advice';
+import { modelWasUnavailable } from './analysis';
 import { loadAnalysisConfig, ConfigError } from './config';
 import { isNewsdeskError, type ErrorKind } from './errors';
 import { analyzeFile, analyzeUrl } from './pipeline';
@@ -72,11 +74,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     const config = loadAnalysisConfig(io.env, { offline: args.offline });
     const source = classifyInput(args.input);
-    if (!config.llm) io.err(`newsdesk: using the offline analyzer (${config.offlineReason}).\n`);
     const analysis =
       source === 'url' ? await analyzeUrl(args.input, config) : await analyzeFile(args.input, config);
+    // Said once there is an analysis to say it of: a link that fails gets its one line of error, nothing else.
+    if (!config.llm) io.err(`newsdesk: using the offline analyzer (${config.offlineReason}).\n`);
 
-    if (analysis.analyzer.fallbackReason?.startsWith('model unavailable')) {
+    if (modelWasUnavailable(analysis.analyzer)) {
       io.err(`newsdesk: ${analysis.analyzer.fallbackReason}; showing the offline analysis.\n`);
     }
     io.out(args.json ? JSON.stringify(analysis, null, 2) + '\n' : renderText(analysis));
@@ -93,7 +96,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     if (isNewsdeskError(err)) {
-      io.err(`newsdesk: ${err.userMessage}\n`);
+      io.err(`newsdesk: ${withAdvice(err)}\n`);
       return EXIT_FOR_KIND[err.kind];
     }
     io.err(

@@ -1,5 +1,6 @@
 // The short things the bot says in Slack besides the analysis itself. All mrkdwn; anything that came from a
 // user or a site is escaped.
+import { withAdvice } from '../advice';
 import { isNewsdeskError } from '../errors';
 import { escapeMrkdwn, truncate } from '../render/mrkdwn';
 
@@ -33,12 +34,7 @@ export function readingLine(url: string): string {
 
 /** One line saying what went wrong and what to try. Never a stack trace. */
 export function failureLine(url: string, err: unknown): string {
-  if (isNewsdeskError(err)) {
-    // The fetcher's sentences already say what to try ("try again later"); a page that held no article
-    // is most often a section front or a share link.
-    const tip = err.kind === 'extract' ? ' Try the link of the article page itself.' : '';
-    return `:warning: ${shortLink(url)}: ${escapeMrkdwn(err.userMessage)}${tip}`;
-  }
+  if (isNewsdeskError(err)) return `:warning: ${shortLink(url)}: ${escapeMrkdwn(withAdvice(err))}`;
   return `:warning: ${shortLink(url)}: something went wrong on my side while reading this link. Please try again in a minute.`;
 }
 

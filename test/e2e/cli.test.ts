@@ -110,13 +110,15 @@ describe('newsdesk analyze', () => {
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/private|internal|local/i);
     expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(articles.hits('/seed')).toBe(1); // only the allowed fetch above reached the server
   });
 
   it('exits 4 when the fetch fails', async () => {
     const r = await run(['analyze', `${articles.origin}/gone`], { FETCH_ALLOW_HOSTS: articles.hostPort });
     expect(r.code).toBe(4);
-    expect(r.err).toMatch(/404/);
+    expect(r.err).toMatch(/404\)\. Check that the link is complete/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
   it('exits 5 when no article can be extracted', async () => {
@@ -124,7 +126,8 @@ describe('newsdesk analyze', () => {
       FETCH_ALLOW_HOSTS: articles.hostPort,
     });
     expect(r.code).toBe(5);
-    expect(r.err).toMatch(/couldn't find an article/);
+    expect(r.err).toMatch(/couldn't find an article on that page\. Try the link of the article page itself/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
   it('prints the stack only with LOG_LEVEL=debug', async () => {
