@@ -200,8 +200,24 @@ function startError(
   const message =
     code && say.refusedBy.includes(code)
       ? say.refused(code)
-      : say.failed(code ?? (err instanceof Error ? err.message : String(err)));
+      : say.failed(networkCause(err) ?? code ?? (err instanceof Error ? err.message : String(err)));
   return new Error(message, { cause: err });
+}
+
+/**
+ * What lies under a web-api request_error: the socket error ("ECONNREFUSED") or, failing that, the innermost
+ * message ("bad port"), either of which says more than "request_error".
+ */
+function networkCause(err: unknown): string | null {
+  let current = (err as { original?: unknown } | null)?.original;
+  let innermost: string | null = null;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    if (typeof message === 'string' && message) innermost = message;
+    current = cause;
+  }
+  return innermost;
 }
 
 /** A listener that could not start, said in terms of the settings that fix it. */

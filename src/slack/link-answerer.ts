@@ -16,6 +16,11 @@ export interface IncomingMessage {
   ts: string;
   /** Set when the message is itself inside a thread. */
   threadTs?: string;
+  /**
+   * Nobody asked: a link in a watched channel. Only an analysis is worth a reply there; a link that is not an
+   * article (a calendar invite, a shared doc) or cannot be read leaves no trace in the channel.
+   */
+  unasked?: boolean;
   links: string[];
 }
 
@@ -37,6 +42,21 @@ const KEEP_DONE_MS = 2 * 60 * 60_000;
 const POST_DEFAULTS = { unfurl_links: false, unfurl_media: false } as const;
 /** Failures after which Slack may or may not have acted (see SlackCalls). */
 const UNKNOWN_OUTCOME = new Set(['request_error', 'http_error']);
+/**
+ * Slack will not let the bot write in this conversation at all: reading the article could only end in a second
+ * refused post and more log lines, so the work stops at the placeholder (whose failure is already logged).
+ */
+const CHANNEL_REFUSED = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'missing_scope',
+  'restricted_action',
+  'not_allowed_token_type',
+  'invalid_auth',
+  'account_inactive',
+  'token_revoked',
+]);
 
 export class LinkAnswerer {
   constructor(private readonly deps: AnswererDeps) {}
@@ -73,20 +93,57 @@ export class LinkAnswerer {
     const links = msg.links.slice(0, maxLinks);
     const skipped = msg.links.slice(maxLinks);
 
-    void calls.call(
+    const reacted = calls.call(
       'reactions.add',
       () => client.reactions.add({ channel: msg.channel, timestamp: msg.ts, name: 'eyes' }),
       {
         quietErrors: ['already_reacted', 'missing_scope'],
       },
     );
-    const placeholders = await Promise.all(
-      links.map((url) => this.post(msg.channel, threadTs, readingLine(url))),
-    );
+    if (msg.unasked) return this.answerUnasked(msg.channel, msg.ts, threadTs, links, reacted);
+    // One after another, so the placeholders stand in the thread in the order the links were written.
+    const placeholders: Array<{ value: { ts?: string } } | { error: string }> = [];
+    for (const url of links)
+      placeholders.push(await this.attemptPost(msg.channel, threadTs, readingLine(url)));
+    if (placeholders.some((p) => 'error' in p && CHANNEL_REFUSED.has(p.error))) return;
     if (skipped.length) await this.post(msg.channel, threadTs, skippedLine(maxLinks, skipped));
 
     await Promise.all(
-      links.map((url, i) => this.answerLink(msg.channel, threadTs, url, placeholders[i] ?? null)),
+      links.map((url, i) => {
+        const placeholder = placeholders[i];
+        const ts = placeholder && 'value' in placeholder ? (placeholder.value.ts ?? null) : null;
+        return this.answerLink(msg.channel, threadTs, url, ts);
+      }),
+    );
+  }
+
+  private async answerUnasked(
+    channel: string,
+    ts: string,
+    threadTs: string,
+    links: string[],
+    reacted: Promise<unknown>,
+  ): Promise<void> {
+    const { calls, client, logger, queue } = this.deps;
+    const answered = await Promise.all(
+      links.map(async (url) => {
+        try {
+          const message = renderAnalysisMessage((await queue.analyze(url)).analysis);
+          return (await this.post(channel, threadTs, message.text, message.blocks)) !== null;
+        } catch (err) {
+          if (isNewsdeskError(err))
+            logger.info(`Not answering ${url} in watched channel ${channel}: ${err.code}`);
+          else logger.error(`Analysis of ${url} failed`, err);
+          return false;
+        }
+      }),
+    );
+    if (answered.some(Boolean)) return;
+    await reacted;
+    await calls.call(
+      'reactions.remove',
+      () => client.reactions.remove({ channel, timestamp: ts, name: 'eyes' }),
+      { quietErrors: ['no_reaction', 'missing_scope'] },
     );
   }
 
@@ -119,7 +176,14 @@ export class LinkAnswerer {
     // The placeholder could not be posted, or Slack refused to update it: a fresh reply still gets the answer
     // to the reader.
     const posted = await this.attemptPost(channel, threadTs, message.text, message.blocks);
-    if ('value' in posted || !placeholderTs) return;
+    if (!placeholderTs) return;
+    if ('value' in posted) {
+      // The answer stands below a placeholder that still says "Reading…": take that away.
+      await this.deps.calls.call('chat.delete', () =>
+        this.deps.client.chat.delete({ channel, ts: placeholderTs }),
+      );
+      return;
+    }
     // Slack refused the answer itself (its layout or size): the placeholder must not say "Reading…" forever.
     await this.deps.calls.call('chat.update', () =>
       this.deps.client.chat.update({ channel, ts: placeholderTs, text: refusedLine(url, posted.error) }),

@@ -15,7 +15,7 @@ import {
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ WATCH_CHANNELS: 'CWATCH' });
+  h = await startHarness({ WATCH_CHANNELS: 'CWATCH,CWATCH2' });
 });
 afterAll(async () => {
   await h.close();
@@ -153,7 +153,7 @@ describe('a mention with a link', () => {
     expect(String(reply.text).split('\n')).toHaveLength(2);
   });
 
-  it('replaces the placeholder with one plain line when the page does not exist', async () => {
+  it('replaces the placeholder with one plain line saying what happened and what to try when the page does not exist', async () => {
     h.articles.route('/gone', {
       status: 404,
       headers: { 'content-type': 'text/html' },
@@ -163,7 +163,7 @@ describe('a mention with a link', () => {
     await postEvent(h, eventBody(ev));
     await h.slack.waitFor(() => updatesIn('CH').length === 1);
     const text = String(updatesIn('CH')[0]!.args.text);
-    expect(text).toMatch(/^:warning: .*404/);
+    expect(text).toMatch(/^:warning: .*doesn’t exist \(404\)\. Check that the link is complete/);
     expect(text.split('\n')).toHaveLength(1);
   });
 
@@ -265,8 +265,29 @@ describe('direct messages and watched channels', () => {
         ts,
       }),
     );
-    await h.slack.waitFor(() => updatesIn('CWATCH').length === 1);
-    expect(postsIn('CWATCH')[0]!.args.thread_ts).toBe(ts);
+    await h.slack.waitFor(() => postsIn('CWATCH').length === 1);
+    // nobody asked, so no "Reading…" placeholder: the analysis is the one reply
+    const reply = postsIn('CWATCH')[0]!.args;
+    expect(reply.thread_ts).toBe(ts);
+    expect(visibleText(reply)).toContain('Syrian Observatory');
+  });
+
+  it('leaves no trace in a watched channel for a link that is not an article', async () => {
+    h.articles.route('/calendar-invite', {
+      status: 200,
+      headers: { 'content-type': 'text/calendar' },
+      body: 'BEGIN:VCALENDAR\nEND:VCALENDAR\n',
+    });
+    const ts = nextTs();
+    const message = { type: 'message', channel: 'CWATCH2', channel_type: 'channel', user: 'U1', ts };
+    await postEvent(h, eventBody({ ...message, text: `<${h.articles.origin}/calendar-invite>` }));
+    await h.slack.waitFor(() => accepted(h, 'reactions.remove', 'CWATCH2').length === 1);
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CWATCH2')).toEqual([]);
+    expect(h.slack.reactions('CWATCH2', ts)).toEqual([]);
+    // the same link, asked for by a mention, gets its one-line answer
+    await postEvent(h, eventBody(mention(`<${h.articles.origin}/calendar-invite>`, { channel: 'CWATCH2' })));
+    await h.slack.waitFor(() => updatesIn('CWATCH2').length === 1);
+    expect(String(updatesIn('CWATCH2')[0]!.args.text)).toMatch(/^:warning: .*not a web page I can read/);
   });
 
   it('answers a mention in a watched channel once, though Slack sends it as a mention and a message', async () => {
@@ -290,6 +311,19 @@ describe('direct messages and watched channels', () => {
     await h.slack.waitFor(() => postsIn('DM3').length === 1);
     expect(postsIn('DM3')[0]!.args).toMatchObject({ thread_ts: first });
     expect(String(postsIn('DM3')[0]!.args.text)).toMatch(/Paste a news link/);
+  });
+
+  it('answers a mention in a thread reply that was also sent to the channel', async () => {
+    const parent = nextTs();
+    const ev = mention(`<${h.articles.origin}/seed>`, {
+      channel: 'CBCAST',
+      subtype: 'thread_broadcast',
+      thread_ts: parent,
+    });
+    await postEvent(h, eventBody(ev));
+    await h.slack.waitFor(() => updatesIn('CBCAST').length === 1);
+    expect(postsIn('CBCAST')[0]!.args.thread_ts).toBe(parent);
+    expect(visibleText(updatesIn('CBCAST')[0]!.args)).toContain('Syrian Observatory');
   });
 
   it('ignores bots, edits, deletions and unwatched channels', async () => {
@@ -327,6 +361,15 @@ describe('direct messages and watched channels', () => {
         user: 'U2',
         text: `<@UBOT> ${link}`,
         ts: nextTs(),
+      },
+      // Slack raises app_mention again for an edited message: it was answered (or ignored) when first sent
+      {
+        type: 'app_mention',
+        channel: 'CEDIT',
+        user: 'U1',
+        text: `<@UBOT> ${link}`,
+        ts: nextTs(),
+        edited: { user: 'U1', ts: nextTs() },
       },
     ];
     const before = h.slack.calls.length;

@@ -99,7 +99,6 @@ describe('Slack API trouble', () => {
     const ok = mention('hello', { channel: 'COK' });
     await postEvent(h, eventBody(ok));
     await h.slack.waitFor(() => callsIn('chat.postMessage', 'COK').length === 1);
-    expect(callsIn('chat.update', 'CNOT')).toEqual([]);
     expect(h.logs).toContainEqual(
       expect.stringMatching(/chat\.postMessage failed: not_in_channel — invite the bot/),
     );
@@ -107,6 +106,18 @@ describe('Slack API trouble', () => {
       expect.stringMatching(/channel_not_found — the channel is private or gone/),
     );
     expect((await fetch(`${h.base}/healthz`)).status).toBe(200);
+  });
+
+  it('does not read the link when Slack will not let it post in the channel', async () => {
+    const own = await startHarness();
+    own.slack.fail('chat.postMessage', { error: 'not_in_channel', times: 5 });
+    await postEvent(own, eventBody(mention(`<${own.articles.origin}/seed>`, { channel: 'CNOT' })));
+    await own.slack.waitFor(() => own.slack.callsTo('chat.postMessage').length >= 1);
+    // closing lets every answer under way finish first, so what it did is all there is to see
+    await own.close();
+    expect(own.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(own.articles.hits('/seed')).toBe(0);
+    expect(own.logs.filter((l) => /not_in_channel/.test(l))).toHaveLength(1);
   });
 
   it('tries an update again after a Slack 500, and never posts the answer twice', async () => {
@@ -129,6 +140,20 @@ describe('Slack API trouble', () => {
     // one placeholder attempt (answered 500, not repeated), then the answer as a reply of its own
     expect(posts.map((c) => c.outcome?.status)).toEqual([500, 200]);
     expect(visibleText(posts[1]!.args)).toContain('Syrian Observatory');
+  });
+
+  it('answers once, and takes the placeholder away, when updating it stays rate-limited', async () => {
+    h.slack.fail('chat.update', { status: 429, retryAfter: 0, times: 10, when: (a) => a.channel === 'CRL' });
+    await postEvent(h, eventBody(mention(`<${h.articles.origin}/seed>`, { channel: 'CRL' })));
+    await h.slack.waitFor(() => callsIn('chat.delete', 'CRL').length === 1, 10_000);
+    const thread = h.slack.thread(
+      'CRL',
+      String(h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CRL')!.args.thread_ts),
+    );
+    // what is left in the thread: the answer, once, and no "Reading…"
+    expect(thread).toHaveLength(1);
+    expect(visibleText({ ...thread[0]! })).toContain('Syrian Observatory');
+    expect(thread[0]!.text).not.toMatch(/Reading/);
   });
 
   it('posts a fresh reply when the placeholder could not be updated', async () => {

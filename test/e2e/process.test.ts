@@ -77,6 +77,25 @@ describe('npm start', () => {
     expect(p.output()).not.toContain('xoxb-revoked');
   });
 
+  it('exits 1 with one line saying why when Slack cannot be reached', async () => {
+    const closed = await FakeSlack.start();
+    const url = closed.url;
+    await closed.close();
+    const p = start({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'x',
+      SLACK_API_URL: url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STORE_PATH: ':memory:',
+    });
+    expect(await p.exited).toBe(1);
+    // (the web-api client adds a warning line of its own first)
+    expect(p.output().trim().split('\n').pop()).toMatch(
+      /^newsdesk: could not start: could not reach Slack at .* \(ECONNREFUSED\)$/,
+    );
+  });
+
   it('exits 1 with one line naming STORE_PATH when the store cannot be opened', async () => {
     const p = start({
       SLACK_BOT_TOKEN: 'xoxb-test',

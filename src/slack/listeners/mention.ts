@@ -4,10 +4,13 @@ import type { App } from '@slack/bolt';
 import { linksOfMessage } from '../../article/links';
 import type { SlackContext } from '../context';
 import { cannotReadThreadLine } from '../messages';
+import { writtenByPerson } from './subtypes';
 
 export function registerMention(app: App, { answerer, calls }: SlackContext): void {
   app.event('app_mention', async ({ event, client }) => {
-    if (event.bot_id || event.subtype) return;
+    // Slack raises app_mention again when a message is edited: answering edits would answer a message twice
+    // (or a message from long ago). Broadcast thread replies and file shares are people writing.
+    if (event.bot_id || !writtenByPerson(event.subtype) || 'edited' in event) return;
     const msg = { channel: event.channel, ts: event.ts, threadTs: event.thread_ts };
     await answerer.answerOnce(msg, async () => {
       const links = linksOfMessage(event);
