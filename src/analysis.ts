@@ -47,6 +47,14 @@ export interface AnalyzerInfo {
   ms?: number | null;
 }
 
+/** How `fallbackReason` begins when a model was set up but failed, so the offline analyzer answered instead. */
+export const MODEL_UNAVAILABLE = 'model unavailable';
+
+/** The model was meant to answer and could not (an outage, a timeout, a bad reply), not merely absent. */
+export function modelWasUnavailable(info: AnalyzerInfo): boolean {
+  return info.fallbackReason?.startsWith(MODEL_UNAVAILABLE) === true;
+}
+
 export interface Analysis {
   url: string;
   finalUrl?: string | null;

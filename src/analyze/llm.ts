@@ -3,6 +3,7 @@
 // inside one deadline. Every failure ends in a "model unavailable: …" reason, never a throw.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { MODEL_UNAVAILABLE } from '../analysis';
 import type { Article } from '../article/types';
 import {
   MODEL_REPLY_JSON_SCHEMA,
@@ -138,7 +139,7 @@ export async function requestFindings(
   });
   const fail = (reason: string): LlmOutcome => ({
     ok: false,
-    reason: `model unavailable: ${reason}`,
+    reason: `${MODEL_UNAVAILABLE}: ${reason}`,
     ...stats(),
   });
   const timeoutReason = (): LlmOutcome => fail(`timed out after ${formatSeconds(settings.timeoutMs)}`);

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../src/analysis';
-import { AnalysisQueue, cacheKey } from '../../src/jobs/analysis-queue';
+import { AnalysisQueue, cacheKey, FALLBACK_TTL_MS } from '../../src/jobs/analysis-queue';
 import { SqliteStore } from '../../src/store/sqlite-store';
 
 const analysisFor = (url: string): Analysis => ({
@@ -46,6 +46,35 @@ describe('the analysis queue', () => {
     expect(ra.analysis.title).toBe('https://x.example/story');
     expect(rb.shared).toBe(true);
     expect(rb.analysis.url).toBe('https://x.example/story#comments');
+  });
+
+  it('reuses an answer given while the model was down only briefly, then asks the model again', async () => {
+    let clock = 1_000_000;
+    const own = new SqliteStore(':memory:', { now: () => clock });
+    const runs: string[] = [];
+    const q = new AnalysisQueue(
+      async (url) => {
+        runs.push(url);
+        const reason = runs.length === 1 ? 'model unavailable: timed out after 30 s' : null;
+        return {
+          ...analysisFor(url),
+          analyzer: { kind: reason ? 'offline' : 'llm', fallbackReason: reason },
+        };
+      },
+      own,
+      { concurrency: 2, perHost: 2, cacheTtlMs: 60 * 60_000 },
+    );
+    const url = 'https://x.example/outage';
+    expect((await q.analyze(url)).analysis.analyzer.kind).toBe('offline');
+    clock += FALLBACK_TTL_MS - 1;
+    expect((await q.analyze(url)).shared).toBe(true);
+    clock += 2;
+    expect((await q.analyze(url)).analysis.analyzer.kind).toBe('llm');
+    // the model's answer is kept for the whole cache lifetime
+    clock += 30 * 60_000;
+    expect((await q.analyze(url)).analysis.analyzer.kind).toBe('llm');
+    expect(runs).toHaveLength(2);
+    own.close();
   });
 
   it('answers later requests from the cache', async () => {
