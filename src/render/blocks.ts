@@ -12,6 +12,7 @@ import {
   type PhraseStyle,
 } from './describe';
 import { stripInvisible } from '../article/clean-text';
+import { slackDate } from './dates';
 import { escapeMrkdwn, escapeWithin, mrkdwnLink, truncate } from './mrkdwn';
 
 export interface TextObject {
@@ -94,7 +95,8 @@ function buildBlocks(a: Analysis, quoteMax: number, listScale: number): Block[] 
     },
   });
   // Together at most 4 × 400 + 1,000 characters, inside the 3,000 of a context element.
-  const meta = metaLine(a).map((m) => escapeWithin(m, META_PART_CHARS));
+  const escapePart = (m: string) => escapeWithin(m, META_PART_CHARS);
+  const meta = metaLine(a, { text: escapePart, date: (iso) => slackDate(iso, escapePart) });
   const link = a.finalUrl || a.url;
   meta.push(link.length <= LINK_URL_CHARS ? mrkdwnLink(link, 'Open article') : 'link too long to show');
   blocks.push(context(meta.join(' · ')));

@@ -1,6 +1,6 @@
 // Plain-language pieces shared by every renderer (Slack blocks, terminal text), so the two faces say the same
 // thing in the same words. Nothing here escapes: each renderer escapes for its own medium.
-import type { Analysis, CasualtyFigure, CasualtyKind } from '../analysis';
+import { modelWasUnavailable, type Analysis, type CasualtyFigure, type CasualtyKind } from '../analysis';
 
 const KIND_WORD: Record<CasualtyKind, string> = {
   killed: 'killed',
@@ -61,7 +61,7 @@ export function analyzerLine(a: Analysis): string {
   const parts: string[] = [];
   if (info.kind === 'llm') {
     parts.push(`Analysis by ${info.model ?? 'a language model'}, checked against the article text`);
-  } else if (info.fallbackReason?.startsWith('model unavailable')) {
+  } else if (modelWasUnavailable(info)) {
     parts.push('Model unavailable — offline analysis');
   } else {
     parts.push(`Offline analyzer${info.fallbackReason ? ` (${info.fallbackReason})` : ''}`);
@@ -75,12 +75,19 @@ export function analyzerLine(a: Analysis): string {
   return parts.join(' · ');
 }
 
-export function metaLine(a: Analysis): string[] {
+/**
+ * Outlet, byline and dates, each formatted by the caller: `text` for what came from the page (escaped or
+ * cleaned for its medium), `date` for a date from the metadata.
+ */
+export function metaLine(
+  a: Analysis,
+  format: { text: (s: string) => string; date: (iso: string) => string },
+): string[] {
   const parts: string[] = [];
-  if (a.site) parts.push(a.site);
-  if (a.byline) parts.push(a.byline);
-  if (a.published) parts.push(`Published ${a.published}`);
-  if (a.updated && a.updated !== a.published) parts.push(`Updated ${a.updated}`);
+  if (a.site) parts.push(format.text(a.site));
+  if (a.byline) parts.push(format.text(a.byline));
+  if (a.published) parts.push(`Published ${format.date(a.published)}`);
+  if (a.updated && a.updated !== a.published) parts.push(`Updated ${format.date(a.updated)}`);
   return parts;
 }
 

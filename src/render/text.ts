@@ -10,6 +10,7 @@ import {
   type PhraseStyle,
 } from './describe';
 import { stripInvisible } from '../article/clean-text';
+import { readArticleDate } from './dates';
 
 const TEXT_STYLE: PhraseStyle = { count: stripInvisible, text: stripInvisible };
 
@@ -19,7 +20,7 @@ export function renderText(a: Analysis): string {
   const out: string[] = [];
   const clean = stripInvisible;
   out.push(clean(a.title || 'Untitled article'));
-  const meta = metaLine(a).map(clean);
+  const meta = metaLine(a, { text: clean, date: (iso) => clean(readArticleDate(iso).text) });
   if (meta.length) out.push(meta.join(' · '));
   out.push(a.finalUrl || a.url);
   const partial = partialLine(a);

@@ -103,6 +103,31 @@ describe('Block Kit rendering', () => {
     expect(json).toContain('&lt;!channel&gt;');
   });
 
+  it('shows dates as an editor reads them: in the reader’s own time zone in Slack, as the site gave them in the terminal', () => {
+    const a = base({ updated: '2015-10-01T16:54:00-04:00' });
+    const context = JSON.stringify(renderAnalysisMessage(a).blocks[1]);
+    // 14:30 at UTC-4 is 18:30 UTC
+    expect(context).toContain(
+      `Published <!date^${Date.UTC(2015, 9, 1, 18, 30) / 1000}^{date_short_pretty} {time}|1 Oct 2015, 14:30 UTC-04:00>`,
+    );
+    expect(context).toContain('Updated <!date^');
+    const text = renderText(a);
+    expect(text).toContain('Published 1 Oct 2015, 14:30 UTC-04:00 · Updated 1 Oct 2015, 16:54 UTC-04:00');
+    // a date alone, or a time without a zone, is shown as written, never moved to another day or hour
+    expect(renderText(base({ published: '2024-05-02' }))).toContain('Published 2 May 2024');
+    expect(renderText(base({ published: '2024-05-02T09:15' }))).toContain('Published 2 May 2024, 09:15');
+    expect(JSON.stringify(renderAnalysisMessage(base({ published: '2024-05-02' })).blocks[1])).not.toContain(
+      '<!date',
+    );
+  });
+
+  it('escapes a published date that is not a date', () => {
+    const { blocks } = renderAnalysisMessage(base({ published: '<!channel> yesterday' }));
+    const context = JSON.stringify(blocks[1]);
+    expect(context).toContain('Published &lt;!channel&gt; yesterday');
+    expect(context).not.toContain('<!date');
+  });
+
   it('keeps bare @here, #channel names and URLs in article text from being turned live', () => {
     const { blocks } = renderAnalysisMessage(
       base({ summary: ['Officials told @here and @channel in #general to read https://evil.example now.'] }),
