@@ -1,4 +1,4 @@
-import { findCounts, numberValue, parseCount, statedNumbers } from '../../src/analyze/numbers';
+import { findCounts, numberValue, parseCount, statedNumbers, vagueCeiling } from '../../src/analyze/numbers';
 
 describe('parseCount: the bounds a count phrase states', () => {
   it.each([
@@ -29,6 +29,48 @@ describe('parseCount: the bounds a count phrase states', () => {
     ['between 20 and 30', 20, 30, 'range'],
     ['Between 50 and 100', 50, 100, 'range'],
     ['20 to 30', 20, 30, 'range'],
+    // A negated comparison is a ceiling: "No more than 12" must never read as more than 12.
+    ['No more than 12', null, 12, 'up_to'],
+    ['Not more than 15', null, 15, 'up_to'],
+    ['at most 12', null, 12, 'up_to'],
+    ['no fewer than 30', 30, null, 'at_least'],
+    ['not less than 40', 40, null, 'at_least'],
+    ['as few as 12', 12, null, 'at_least'],
+    ['in excess of 100', 101, null, 'more_than'],
+    ['upwards of 100', 101, null, 'more_than'],
+    ['upward of 100', 101, null, 'more_than'],
+    ['well over 100', 101, null, 'more_than'],
+    ['under 20', null, 19, 'fewer_than'],
+    ['just under 50', null, 49, 'fewer_than'],
+    ['close to 40', null, 40, 'about'],
+    ['12 or more', 12, null, 'at_least'],
+    ['1,000-plus', 1000, null, 'at_least'],
+    ['1,000+', 1000, null, 'at_least'],
+    ['30-odd', 30, null, 'at_least'],
+    ['20 or so', 20, 20, 'about'],
+    ['ten or fewer', null, 10, 'up_to'],
+    ['20 or 30', 20, 30, 'range'],
+    ['two or three', 2, 3, 'range'],
+    ['dozens to hundreds', 24, 999, 'range'],
+    ['Two hundred and fifty', 250, 250, 'exact'],
+    ['One hundred and twelve', 112, 112, 'exact'],
+    ['Thirty one', 31, 31, 'exact'],
+    ['two hundred fifty', 250, 250, 'exact'],
+    ['a hundred', 100, 100, 'exact'],
+    ['a thousand', 1000, 1000, 'exact'],
+    ['a million', 1_000_000, 1_000_000, 'exact'],
+    ['twelve hundred', 1200, 1200, 'exact'],
+    ['two thousand five hundred', 2500, 2500, 'exact'],
+    ['one million two hundred thousand', 1_200_000, 1_200_000, 'exact'],
+    ['half a dozen', 6, 6, 'exact'],
+    ['3 million', 3_000_000, 3_000_000, 'exact'],
+    ['11 000', 11_000, 11_000, 'exact'],
+    ['11\u00a0000', 11_000, 11_000, 'exact'],
+    ['11\u202f000', 11_000, 11_000, 'exact'],
+    ['1\u2009234\u2009567', 1_234_567, 1_234_567, 'exact'],
+    ['a handful', 2, null, 'vague'],
+    ['a few hundred', 200, null, 'vague'],
+    ['several thousand', 3000, null, 'vague'],
   ])('%s → %p..%p %s', (text, min, max, qualifier) => {
     expect(parseCount(text)).toEqual({ min, max, qualifier });
   });
@@ -66,6 +108,66 @@ describe('findCounts: count phrases with their exact spans', () => {
     ]);
   });
 
+  it('keeps every qualifier word in the phrase, so countText says what the article says', () => {
+    const s =
+      'No more than 12 people had been arrested, though well over 100 were held, in excess of 50 hurt, ' +
+      'as few as 12 freed and upward of 100 missing.';
+    expect(findCounts(s).map((c) => c.text)).toEqual([
+      'No more than 12',
+      'well over 100',
+      'in excess of 50',
+      'as few as 12',
+      'upward of 100',
+    ]);
+  });
+
+  it('reads a number written in words as one number, never its last word', () => {
+    const texts = (s: string): string[] => findCounts(s).map((c) => c.text);
+    expect(texts('Two hundred and fifty people were injured.')).toEqual(['Two hundred and fifty']);
+    expect(texts('One hundred and twelve people died.')).toEqual(['One hundred and twelve']);
+    expect(texts('Thirty one people were killed.')).toEqual(['Thirty one']);
+    expect(texts('A hundred people fled.')).toEqual(['A hundred']);
+  });
+
+  it('keeps "twenty one-year-olds" as twenty, and two separate figures as two', () => {
+    expect(findCounts('twenty one-year-olds').map((c) => c.value)).toEqual([20]);
+    expect(findCounts('In 2023 100 people died.').map((c) => c.value)).toEqual([2023, 100]);
+    expect(findCounts('killed two hundred and wounded three').map((c) => c.text)).toEqual([
+      'two hundred',
+      'three',
+    ]);
+  });
+
+  it('reads thousands grouped with spaces, no-break spaces or thin spaces as one number', () => {
+    const s = 'The floods displaced 11\u202f000 people and killed 1\u00a0200, and 2 500 are missing.';
+    const counts = findCounts(s);
+    expect(counts.map((c) => [c.text, c.min])).toEqual([
+      ['11\u202f000', 11_000],
+      ['1\u00a0200', 1200],
+      ['2 500', 2500],
+    ]);
+    for (const c of counts) expect(s.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('reads "20 or 30" as a range, and "30 or 20" as the two numbers it is', () => {
+    expect(findCounts('20 or 30 people').map((c) => [c.text, c.min, c.max, c.qualifier])).toEqual([
+      ['20 or 30', 20, 30, 'range'],
+    ]);
+    expect(findCounts('at least 30 or 20 people').map((c) => [c.text, c.min, c.max])).toEqual([
+      ['at least 30', 30, null],
+      ['20', 20, 20],
+    ]);
+  });
+
+  it('reads an abbreviated million only where no measurement or money can be meant', () => {
+    expect(findCounts('The floods displaced 3m people.').map((c) => [c.text, c.min])).toEqual([
+      ['3m', 3_000_000],
+    ]);
+    expect(findCounts('A 3m wall fell; water rose 3m high; it cost £3m and $1.2bn; a 3m-high wave.')).toEqual(
+      [],
+    );
+  });
+
   it('does not match number words inside other words', () => {
     expect(findCounts('Someone often went to the seventh floor.')).toEqual([]);
   });
@@ -75,6 +177,29 @@ describe('numberValue', () => {
   it('rejects malformed compounds rather than guessing', () => {
     expect(numberValue('six-twenty')).toBeNull();
     expect(numberValue('seventy-three')).toBe(73);
+    expect(numberValue('two thousand three thousand')).toBeNull();
+    expect(numberValue('twenty thirty')).toBeNull();
+    expect(numberValue('one hundred and')).toBeNull();
+    expect(numberValue('hundred')).toBeNull();
+  });
+});
+
+describe('vagueCeiling: the most a vague amount can mean', () => {
+  it.each([
+    ['dozens', 99],
+    ['Hundreds', 999],
+    ['scores', 199],
+    ['a handful', 9],
+    ['at least a few hundred', 999],
+    ['several thousand', 9_999],
+    ['tens of thousands', 99_999],
+  ])('%s → %p', (text, ceiling) => {
+    expect(vagueCeiling(text)).toBe(ceiling);
+  });
+
+  it('is null for a number that is not vague', () => {
+    expect(vagueCeiling('two hundred')).toBeNull();
+    expect(vagueCeiling('a dozen')).toBeNull();
   });
 });
 
@@ -97,5 +222,17 @@ describe('statedNumbers: the numbers a paraphrase may use', () => {
     ]);
     expect(statedNumbers('one of the officials said so often')).toEqual([]);
     expect(statedNumbers('seventeen and a million')).toEqual(['17', '1000000']);
+  });
+
+  it('reads every way of writing a number whole', () => {
+    expect(statedNumbers('Two hundred and fifty people')).toEqual(['250']);
+    expect(statedNumbers('Thirty one people')).toEqual(['31']);
+    expect(statedNumbers('11 000 displaced')).toEqual(['11000']);
+    expect(statedNumbers('3m people fled')).toEqual(['3000000']);
+    expect(statedNumbers('a hundred and twelve')).toEqual(['112']);
+    expect(statedNumbers('tens of thousands fled; a few hundred stayed')).toEqual([
+      'tens of thousands',
+      'a few hundred',
+    ]);
   });
 });
