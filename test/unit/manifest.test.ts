@@ -27,7 +27,11 @@ const used = (re: RegExp) => new Set([...code.matchAll(re)].map((m) => m[1]!));
 const SCOPE_FOR_METHOD: Record<string, string[]> = {
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
+  // a placeholder left behind when its update could not be made
+  'chat.delete': ['chat:write'],
   'reactions.add': ['reactions:write'],
+  // the 👀 taken back when a watched channel's link was not an article
+  'reactions.remove': ['reactions:write'],
   // thread parents in public and private channels
   'conversations.replies': ['channels:history', 'groups:history'],
 };
