@@ -3,120 +3,14 @@
 // when the sentence ties it to people and to harm; money, ages, years, distances and buildings never do.
 import type { CasualtyFigure, CasualtyKind } from '../analysis';
 import { DISPUTE_VERBS, sourceAt, sourcesOf, type Source } from './attribution';
+import { isDeniedCount, mayDeny } from './denied';
 import { findCounts, type CountMatch } from './numbers';
 import { EARLIER_COUNT_TEXT, earlierWordingStart, isBareEarlierCount } from './superseded';
+import { personAt, type PersonPhrase } from './people';
 import type { Sentence } from './sentences';
 
-const PERSON_NOUNS = [
-  'people',
-  'persons',
-  'civilians',
-  'children',
-  'kids',
-  'babies',
-  'infants',
-  'girls',
-  'boys',
-  'women',
-  'men',
-  'adults',
-  'soldiers',
-  'troops',
-  'servicemen',
-  'service members',
-  'fighters',
-  'militants',
-  'rebels',
-  'insurgents',
-  'police officers',
-  'officers',
-  'policemen',
-  'firefighters',
-  'rescuers',
-  'workers',
-  'employees',
-  'miners',
-  'students',
-  'pupils',
-  'teachers',
-  'migrants',
-  'refugees',
-  'asylum seekers',
-  'passengers',
-  'crew members',
-  'protesters',
-  'protestors',
-  'demonstrators',
-  'residents',
-  'villagers',
-  'others',
-  'patients',
-  'journalists',
-  'reporters',
-  'pilgrims',
-  'worshippers',
-  'tourists',
-  'victims',
-  'inmates',
-  'prisoners',
-  'detainees',
-  'supporters',
-  'activists',
-  'members',
-  'opponents',
-  'dissidents',
-  'individuals',
-  'families',
-  'family members',
-  'peacekeepers',
-  'guards',
-  'doctors',
-  'nurses',
-  'medics',
-  'hostages',
-  'citizens',
-  'nationals',
-  'foreigners',
-  'relatives',
-  'officials',
-  'managers',
-  'supervisors',
-  'executives',
-  'engineers',
-  'drivers',
-  'farmers',
-  'fishermen',
-  'traders',
-  'suspects',
-  'lawmakers',
-  'minors',
-  'teenagers',
-  'juveniles',
-  'bodies',
-  'person',
-  'child',
-  'man',
-  'woman',
-  'soldier',
-  'civilian',
-];
-// "one teacher", "one police officer": the singular of each plural noun, for counts of one.
-const SINGULARS = PERSON_NOUNS.filter((n) => /[^s]s$/.test(n) && n !== 'others' && n !== 'persons').map(
-  (n) => (n.endsWith('ies') ? n.slice(0, -3) + 'y' : n.slice(0, -1)),
-);
-const PERSON_NOUN_ALT = [...new Set([...PERSON_NOUNS, ...SINGULARS])].join('|');
-const DEMONYM = '[A-Z][a-z]+(?:ians|ans|eans|ese|is|ers)';
-// Adjectives and noun modifiers ("railway employees"), never function words ("after some victims").
-const FUNCTION_WORDS =
-  'after|before|in|on|at|of|for|with|from|to|by|some|the|a|an|and|or|but|were|was|had|have|has|are|is|been|being|as|when|while|since|during|into|than|that|which|who|its|their|his|her|our|many|most|all|those|these|this';
-const MODIFIER = `(?:(?!(?:${FUNCTION_WORDS})\\b)[a-z][a-z'’-]*|U\\.S\\.|U\\.N\\.)`;
-const WHO = new RegExp(
-  `^\\s+(?:of\\s+(?:the\\s+|its\\s+|their\\s+|his\\s+|her\\s+)?)?((?:${MODIFIER}\\s+){0,2}?(?:${PERSON_NOUN_ALT}|${DEMONYM}))(?![\\w-])`,
-);
 // "Of the dead, 11 were women": who they were, after the verb.
-const WHO_AFTER_VERB = new RegExp(
-  `^\\s+(?:were|was)\\s+(?:all\\s+)?((?:${MODIFIER}\\s+){0,2}?(?:${PERSON_NOUN_ALT}|${DEMONYM}))(?![\\w-])`,
-);
+const AFTER_VERB = /^\s+(?:were|was)\s+(?:all\s+)?/;
 // "two other railway employees", "43 injured people": who they are, not how they fared.
 const NOT_WHO_MODIFIER = /^(?:(?:other|more|additional|further|injured|wounded|dead|missing)\s+)+/i;
 
@@ -127,7 +21,7 @@ const CUES: Array<[CasualtyKind, RegExp]> = [
   ],
   [
     'injured',
-    /\b(?:injured|injuring|injures|injuries|wounded|wounding|hurt|hurting|hospitali[sz]ed|(?:were|was|been|being) (?:badly |severely )?beaten|taken to (?:a |the )?hospitals?|treated for|treated (?:in|at) (?:a |the )?(?:local )?hospitals?|critical condition|serious condition)\b/i,
+    /\b(?:injured|injuring|injures|injuries|wounded|wounding|hurt|hurting|hospitali[sz]ed|(?:were|was|been|being) (?:badly |severely )?beaten|taken to (?:a |the )?hospitals?|signs of (?:beatings?|torture|abuse)|in intensive care|treated for|treated (?:in|at) (?:a |the )?(?:local )?hospitals?|critical condition|serious condition)\b/i,
   ],
   ['missing', /\b(?:missing|unaccounted for|trapped|(?:believed|feared|thought)(?: to be)? buried)\b/i],
   [
@@ -137,7 +31,7 @@ const CUES: Array<[CasualtyKind, RegExp]> = [
   // Bare "held" is too loose ("6,000 inmates are held in a jail built for 5,000").
   [
     'detained',
-    /\b(?:detained|detaining|arrested|arresting|(?:were|was|being|been) held|held (?:hostage|captive|for questioning)|jailed|abducted|in custody|taken into custody)\b/i,
+    /\b(?:detained|detaining|arrested|arresting|(?:were|was|being|been) held|held (?:hostage|captive|for questioning)|jailed|abducted|kidnapped|captured|(?:taken|seized) (?:hostage|captive)|in custody|taken into custody)\b/i,
   ],
   ['affected', /\b(?:affected|affecting|sickened|sickening|infected|fell ill)\b/i],
 ];
@@ -154,7 +48,7 @@ const LEFT_CUES: Array<[CasualtyKind, RegExp]> = [
   ],
   [
     'detained',
-    /\b(?:detained|detaining|arrested|arresting|jailed|rounded up|abducted|abducting)\s+(?:another\s+|a total of\s+)?$/i,
+    /\b(?:detained|detaining|arrested|arresting|jailed|rounded up|abducted|abducting|kidnapped|kidnapping|captured|capturing)\s+(?:another\s+|a total of\s+)?$/i,
   ],
   [
     'displaced',
@@ -169,9 +63,12 @@ const HYPOTHETICAL = /\b(?:would|could|might|may|can|will|to)\s+(?:\w+\s+)?$/;
 /** What may follow a bare number after a harm verb: "injuring more than 1,100, …", "killing scores." */
 const BARE_FOLLOWER =
   /^(?:\s*(?:[,.;:)—–-]|$)|\s+(?:in|on|at|since|across|over|last|this|overnight|and|when|after|during|as|before|while|from|so|including|with|by|near|inside|outside|of whom)\b)/;
+// "3,138 road deaths", "54 heat-related deaths": up to two words may say what kind of death.
+const NOUN_MODIFIER =
+  "(?:(?!(?:of|the|a|an|and|or|in|on|at|were|was|had|have|has|are|is|been|from|to|by|for|with|as|than|that|which|who|its|their)\\b)[A-Za-z][A-Za-z0-9'’-]*\\s+)";
 const KIND_NOUN: Array<[CasualtyKind, RegExp]> = [
-  ['killed', /^\s+(?:deaths|dead|fatalities|lives)\b/i],
-  ['injured', /^\s+(?:injured|wounded|injuries)\b/i],
+  ['killed', new RegExp(`^\\s+(?:${NOUN_MODIFIER}{0,2}?(?:deaths|fatalities)|dead|lives)\\b`, 'i')],
+  ['injured', new RegExp(`^\\s+(?:injured|wounded|${NOUN_MODIFIER}{0,2}?injuries)\\b`, 'i')],
   ['missing', /^\s+missing\b/i],
   // "54 cases had been confirmed", "120 confirmed cases": an outbreak counts the sick as cases.
   [
@@ -179,6 +76,21 @@ const KIND_NOUN: Array<[CasualtyKind, RegExp]> = [
     /^\s+(?:(?:new\s+)?(?:confirmed|suspected)\s+cases\b|(?:cholera|coronavirus|covid(?:-19)?|measles|ebola|mpox|dengue|malaria|marburg|polio|diphtheria|influenza|flu)\s+cases\b|(?:new\s+)?cases\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:confirmed|recorded|reported|detected)\b)/i,
   ],
 ];
+// "The outbreak has grown to 159 cases": where the sentence is about illness, a count of cases it reached.
+const CASES_REACHED =
+  /\b(?:grown|grew|risen|rose|climbed|jumped|increased|reached|recorded|registered|reported|confirmed|total(?:led|ed|s)?|stands at|stood at)\s+(?:to\s+)?$/i;
+const CASES_AFTER = /^\s+(?:new\s+)?cases\b/i;
+// "the hospital had treated 20 patients", "Hospitals … had admitted nearly 400 patients": the hurt or sick.
+const TREATED_BEFORE = /\b(?:treated|treating|admitted|admitting|hospitali[sz]ed)\s+$/i;
+const MEDICAL = /\b(?:hospitals?|clinics?|medical|doctors?|patients|paramedics|wards?|health)\b/i;
+const RATE =
+  /^\s+(?:(?:a|per|each|every)\s+(?:day|night|week|month|year|hour)|daily|weekly|nightly)\b(?!\s+(?:earlier|later|before|after|ago)\b)/i;
+// "Among the injured were two dozen women": the count is part of the group named before it.
+const AMONG_BEFORE =
+  /\b(?:among\s+(?:the\s+|those\s+)?(injured|wounded|hurt|dead|killed|victims|missing|detained|arrested)\s+(?:were|was|are|is)|\bthose\s+(injured|wounded|hurt|killed|missing|detained|arrested)\s+(?:included|include|includes))\s+$/i;
+// The group an "including" list is drawn from, named by its harm: "all of the dead were civilians, among them".
+const LIST_GROUP =
+  /\b(?:the|those)\s+(dead|killed|victims|injured|wounded|hurt|missing|detained|arrested|displaced)\b[^,;]*,?\s*$/i;
 const OF_GROUP =
   /^\s+of\s+(?:the\s+|those\s+(?:who\s+were\s+)?)?(injured|wounded|dead|deaths|killed|victims|missing|detained|arrested|displaced|detainees)\b/i;
 // "Of the dead, 11 were women", "Of the 150 arrested, 30 were minors": a group named by its harm, whose number
@@ -191,6 +103,10 @@ const PARTITIVE_GAP = /^\s+of\s+(?:the|those|these|its|their|his|her|all)\s+$/i;
 // population; "Two of the 12 crew members died" ends in the sentence's own verb, so it must be followed by one.
 const GROUP_HARM =
   /^\s+(?:(?:who|that)\s+(?:were|was|had been|have been)\s+)?(killed|injured|wounded|dead|deaths|hurt|arrested|detained|missing|displaced|evacuated|victims)\b(?=[^,.;]{0,80}?\b(?:were|was|are|is|had|have|has|remain(?:ed|s)?|included|include)\b|\s*,)/i;
+// "Half of the 40 passengers were killed", "Most of the 300 workers were evacuated": the count is the group's
+// size, and how many of them were harmed is not given as a number.
+const SHARE_OF =
+  /\b(?:half|(?:a|one|two)[- ]thirds?|thirds?|(?:a|one|three)[- ]quarters?|quarters?|(?:a|one|two|three|four)[- ]fifths?|tenth|most|majority|minority|many|some|several|much|part|a few|few|\d+(?:\.\d+)?\s*(?:%|percent|per cent))\s+of\s+(?:the|those|these|its|their|his|her)\s+$/i;
 // "None of the 40 passengers", "no one among the crew of 12": the count is who was spared.
 const NEGATED_GROUP =
   /\b(?:none|neither|no one|nobody|not one|not a single one)\s+(?:of|among)\s+(?:(?:the|its|their|those|these|his|her|all)\s+)?$/i;
@@ -218,17 +134,25 @@ const FAMILY_OF = /\b(?:a|an|one|the)\s+family\s+of\s+$/i;
 // A harm cue under "not", "never" or a negative subject ("none was hurt") names no harm.
 const NEGATED_BEFORE_CUE = /\b(?:not|never|no longer|none|no one|nobody|neither)\b(?:\s+[\w'’-]+){0,2}\s*$/i;
 const OF_THEM = /^\s+of\s+(?:them|whom)\b/i;
+const OF_THEM_AFTER = /^\s+(?:of|among)\s+(?:them|whom)\b/i;
 const OF_WHOM_BEFORE = /,\s*(?:of|among)\s+(?:whom|them)\s+$/i;
 const AMONG_DEAD =
   /\b(?:among (?:the )?(?:dead|killed|victims|those killed|those who (?:died|were killed))|the (?:dead|victims|fatalities) (?:included|include)|(?:dead|victims) (?:were|included))\b/i;
 const INCLUDING = /\b(?:including|among them|among whom|among those)\b/gi;
 const ILLNESS =
   /\b(?:outbreak|virus|disease|infect\w*|epidemic|pandemic|cholera|ebola|measles|mpox|dengue|malaria|covid(?:-19)?|coronavirus|flu|influenza|patients|symptoms|health)\b/i;
+// "the number of people killed in the floods across three provinces climbed to 54", "revised its count of the
+// dead from 45 to 32".
 const NUMBER_OF =
-  /\b(?:number|count|tally) of (?:people )?(dead|deaths|killed|injured|injuries|wounded|missing|detained|arrested|displaced)\b[^,;.]{0,30}?\b(?:at|to|reached|was|is|stood at|rose to|climbed to)\s+$/i;
+  /\b(?:number|count|tally) of (?:the |those )?(?:people )?(dead|deaths|killed|injured|injuries|wounded|missing|detained|arrested|displaced)\b[^,;.]{0,80}?\b(?:at|to|reached|was|is|stood at|rose to|climbed to)\s+$/i;
 const PUT_AT = /\bput\s+(?:the|its|their|that)\s+(?:number|figure|count|tally|total)\s+at\s+$/i;
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'according to', 'reported']);
 const AUX_START = /^\s+(?:were|was|are|is|have|had|has|remain|remained|remains)\b/i;
+// "and 14 died in the cold": a bare count whose own verb is a death.
+const DIED_START = /^\s+(?:died|perished|drowned)\b/i;
+const TOOK_BEFORE = /\b(?:took|take|takes|taken|taking|seized|seizing)\s+$/i;
+const CUSTOMERS =
+  /\b(?:customers|subscribers|users|clients|consumers|account holders|policyholders|investors|shareholders|viewers|listeners|readers|taxpayers|borrowers)$/i;
 
 function kindOfWord(word: string): CasualtyKind {
   const w = word.toLowerCase();
@@ -241,6 +165,15 @@ function kindOfWord(word: string): CasualtyKind {
 
 /** The first harm cue in the clause after the number (stops at punctuation, at most a dozen words). */
 function rightCue(after: string, coordinated = 0): CasualtyKind | null {
+  // "Twenty inmates, 5 detainees and 12 migrants were injured": a list of counts of people shares the verb after it.
+  const comma = /^\s*,\s*/.exec(after);
+  if (comma) {
+    const next = findCounts(after.slice(0, NEAR))[0];
+    const who = next?.start === comma[0].length ? personAt(after.slice(next.end)) : null;
+    if (!next || !who) return null;
+    if (coordinated >= MAX_COORDINATED) return null;
+    return rightCue(after.slice(next.end + who.length), coordinated + 1);
+  }
   const clause = /^[^,;:!?()—–]*/.exec(after.slice(0, RIGHT_REACH))![0];
   let window = clause.split(/\s+/).slice(0, 13).join(' ');
   // "10 people and was treating 28 wounded": a cue after the next number belongs to that number.
@@ -250,8 +183,8 @@ function rightCue(after: string, coordinated = 0): CasualtyKind | null {
     if (coordinated >= MAX_COORDINATED) return null;
     // The window is a prefix of `after` (the text is whitespace-normalised), so offsets carry over.
     const tail = after.slice(next.end);
-    const who = WHO.exec(tail);
-    return rightCue(who ? tail.slice(who[0].length) : tail, coordinated + 1);
+    const who = personAt(tail);
+    return rightCue(who ? tail.slice(who.length) : tail, coordinated + 1);
   }
   if (next) window = window.slice(0, next.start);
   let best: { kind: CasualtyKind; at: number } | null = null;
@@ -282,6 +215,37 @@ function leftCueAt(before: string): CasualtyKind | null {
     }
   }
   return null;
+}
+
+// "in Valencia", "in 2024": where or when, between a count and the next in a list.
+const PLACE = /^\s+(?:in|at|on|near|from|across|during|since)\s+[^,;]{1,40}?(?=\s*,?\s*(?:and|or)\s+$)/i;
+const PLACE_AFTER = /^\s+(?:in|at|on|near|from|across|during|since)\s/i;
+
+/**
+ * Whether a count shares the verb of the count before it in a list: "killing two students and two teachers",
+ * "killed 6 miners, 4 sailors and 2 cyclists", "killed 14 people in Valencia and 3 in Albacete". A count with a
+ * verb of its own ("killed 12 people, 40 others were injured") shares none.
+ */
+function sharesVerb(
+  s: string,
+  previousEnd: number,
+  count: CountMatch,
+  hasWho: boolean,
+  after: string,
+  rest: string,
+): boolean {
+  const gap = s.slice(previousEnd, count.start);
+  const gapWho = personAt(gap);
+  let joint = gapWho ? gap.slice(gapWho.length) : gap;
+  const place = PLACE.exec(joint);
+  if (place) joint = joint.slice(place[0].length);
+  if (OF_THEM_AFTER.test(rest) || ((AUX_START.test(rest) || DIED_START.test(rest)) && rightCue(rest)))
+    return false;
+  if (/^\s*,?\s*(?:and|or)\s+$/.test(joint)) {
+    // Without who they are, the count must be set in a place or time as the one before was ("3 in Albacete").
+    return hasWho ? gapWho !== null : place !== null && PLACE_AFTER.test(after);
+  }
+  return hasWho && gapWho !== null && !place && /^\s*,\s*$/.test(joint);
 }
 
 /** Offsets in the sentence covered by "including …" lists: the list runs to the next clause. */
@@ -323,6 +287,11 @@ interface Working extends CasualtyFigure {
 const SUPERSEDED =
   /\b(?:earlier|initially|previously|had told|had said|wrong|incorrect|mistaken)\b|\b(?:up|down) from\s+$/i;
 
+// Where the clause holding a count ends: "had initially reported 20 deaths but later said 35 people had died"
+// marks only the 20 as earlier.
+const CLAUSE_BREAK = /[,;]|\b(?:but|while|whereas|though|although)\b/gi;
+const CLAUSE_BREAK_ONCE = new RegExp(CLAUSE_BREAK.source, 'i');
+
 const supersededMemo = new WeakMap<CasualtyFigure, boolean>();
 
 /** Whether a figure's wording or its own sentence marks it as an old or corrected count. */
@@ -343,9 +312,11 @@ export function supersededFigure(f: CasualtyFigure): boolean {
 function isSuperseded(s: string, count: { start: number; end: number }): boolean {
   const reach = Math.max(0, count.start - CLAUSE_REACH);
   const before = s.slice(reach, count.start);
-  const from = reach + Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), 0);
-  const nextComma = s.slice(count.end, count.end + CLAUSE_REACH).search(/[,;]/);
-  const to = nextComma < 0 ? Math.min(s.length, count.end + CLAUSE_REACH) : count.end + nextComma;
+  let from = reach;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) from = reach + m.index;
+  const next = s.slice(count.end, count.end + CLAUSE_REACH).search(CLAUSE_BREAK_ONCE);
+  const to = next < 0 ? Math.min(s.length, count.end + CLAUSE_REACH) : count.end + next;
   return SUPERSEDED.test(s.slice(from, count.start)) || SUPERSEDED.test(s.slice(from, to));
 }
 
@@ -355,6 +326,8 @@ interface Candidate {
   who: string | null;
   subset: 'of-them' | 'group' | 'including' | null;
   groupKind: CasualtyKind | null;
+  /** For an "including" subset, where its list starts. */
+  listAt?: number;
 }
 
 /** "N of the M <people> …": the group a count is taken from, and what the sentence says happened to it. */
@@ -371,9 +344,9 @@ interface Partitive {
 function partitiveOf(s: string, count: CountMatch, next: CountMatch | undefined): Partitive | null {
   if (!next || !PARTITIVE_GAP.test(s.slice(count.end, next.start))) return null;
   const after = s.slice(next.end);
-  const whoMatch = WHO.exec(after);
-  const who = whoMatch ? whoMatch[1]!.replace(NOT_WHO_MODIFIER, '') : null;
-  const rest = whoMatch ? after.slice(whoMatch[0].length) : after;
+  const whoMatch = personAt(after);
+  const who = whoMatch ? whoMatch.who.replace(NOT_WHO_MODIFIER, '') : null;
+  const rest = whoMatch ? after.slice(whoMatch.length) : after;
   const harm = groupHarm(rest);
   return { total: next, harm: harm?.kind ?? null, who, rest: harm ? rest.slice(harm.end) : rest };
 }
@@ -395,17 +368,21 @@ function groupHarm(rest: string): { kind: CasualtyKind; end: number } | null {
 // "Twelve of them escaped", "five of the 30 taken to hospital had been discharged": people who have left the
 // harm are no count of it.
 const LEFT_THE_HARM =
-  /^\s*(?:[\w'’-]+\s+){0,2}?(?:escaped|survived|recovered|walked free|returned home|(?:were|was|been|later)\s+(?:later\s+)?(?:released|freed|discharged|rescued)|released|freed|discharged)\b/i;
+  /^\s*(?:[\w'’-]+\s+){0,3}?(?:escaped|survived|recovered|walked free|returned home|sent home|made it (?:out|to)|reached safety|got out|(?:were|was|been|later)\s+(?:later\s+)?(?:released|freed|discharged|rescued)|released|freed|discharged)\b/i;
+// "25 of the dead had been identified": the paperwork done on some of the victims, not a count of them.
+const PROCESSED =
+  /^\s*(?:(?:had|have|has)\s+)?(?:(?:been|were|was|are|is)\s+)?(?:(?:since|now|so far|already)\s+)?(?:identified|named|buried|claimed|handed over|repatriated)\b(?!\s+as\b)/i;
 
 /** "Nine of the 450 workers underground were hurt": the first count is who was harmed, the group says who. */
 function partitiveCandidate(count: CountMatch, p: Partitive): Candidate | null {
   if (p.harm) {
-    if (LEFT_THE_HARM.test(p.rest)) return null;
-    const who = WHO_AFTER_VERB.exec(p.rest);
+    if (LEFT_THE_HARM.test(p.rest) || PROCESSED.test(p.rest)) return null;
+    const who = personAt(p.rest, AFTER_VERB);
     return {
       count,
-      kind: p.harm,
-      who: who ? who[1]!.replace(NOT_WHO_MODIFIER, '') : null,
+      // "Two of the 48 detained were injured": the part's own harm, when the sentence gives it one.
+      kind: rightCue(p.rest) ?? p.harm,
+      who: who ? who.who.replace(NOT_WHO_MODIFIER, '') : null,
       subset: 'group',
       groupKind: p.harm,
     };
@@ -415,8 +392,11 @@ function partitiveCandidate(count: CountMatch, p: Partitive): Candidate | null {
   return kind ? { count, kind, who: p.who, subset: null, groupKind: null } : null;
 }
 
-/** Counts that are never figures whatever follows: ages, the spared, the found alive, the old side of a change. */
-function notAFigure(s: string, counts: CountMatch[], i: number): boolean {
+/**
+ * Counts that are never figures whatever follows: ages, the spared, the found alive, the old side of a change,
+ * what a denial or a rumour says.
+ */
+function notAFigure(s: string, counts: CountMatch[], i: number, denial: boolean): boolean {
   const count = counts[i]!;
   const after = s.slice(count.end);
   // "revised down to 14 after three people … were found alive": only the three were alive.
@@ -426,7 +406,8 @@ function notAFigure(s: string, counts: CountMatch[], i: number): boolean {
     /-year-old/.test(after.slice(0, 10)) ||
     NEGATED_GROUP.test(s.slice(Math.max(0, count.start - NEAR), count.start)) ||
     (alive !== null && (!next || next.start >= count.end + alive[0].length)) ||
-    isBareEarlierCount(s, count.start, count.end, counts[i - 1] ?? null)
+    isBareEarlierCount(s, count.start, count.end, counts[i - 1] ?? null) ||
+    (denial && isDeniedCount(s, count.start, count.end))
   );
 }
 
@@ -446,6 +427,8 @@ interface SentenceFacts {
   tollAt: number;
   amongDead: boolean;
   illness: boolean;
+  /** Whether the sentence has a word a denial or a rumour needs: most have none, and need not be read for one. */
+  denial: boolean;
 }
 
 function sentenceFacts(s: string): SentenceFacts {
@@ -455,6 +438,7 @@ function sentenceFacts(s: string): SentenceFacts {
     tollAt: s.search(/\btoll\b/i),
     amongDead: AMONG_DEAD.test(s),
     illness: ILLNESS.test(s),
+    denial: mayDeny(s),
   };
 }
 
@@ -474,20 +458,12 @@ function candidate(
   const before = s.slice(Math.max(0, beforeEnd - LEFT_REACH), beforeEnd);
   const tollBefore = facts.tollAt >= 0 && facts.tollAt + 'toll'.length <= beforeEnd;
   const after = s.slice(count.end);
-  const whoMatch = family ? null : WHO.exec(after);
-  const whoAfterVerb = whoMatch ? null : WHO_AFTER_VERB.exec(after);
-  const who = whoMatch
-    ? whoMatch[1]!.replace(NOT_WHO_MODIFIER, '')
-    : whoAfterVerb
-      ? whoAfterVerb[1]!.replace(NOT_WHO_MODIFIER, '')
-      : null;
+  const whoMatch: PersonPhrase | null = family ? null : personAt(after);
+  const whoAfterVerb = whoMatch ? null : personAt(after, AFTER_VERB);
+  const who = (whoMatch ?? whoAfterVerb)?.who.replace(NOT_WHO_MODIFIER, '') ?? null;
   // "Nineteen of those rescued were being treated": the partitive names no victims of its own.
   const partitive = whoMatch ? null : /^\s+of\s+(?:those|the)\s+[a-z]+/.exec(after);
-  let rest = whoMatch
-    ? after.slice(whoMatch[0].length)
-    : partitive
-      ? after.slice(partitive[0].length)
-      : after;
+  let rest = whoMatch ? after.slice(whoMatch.length) : partitive ? after.slice(partitive[0].length) : after;
   // "At least 12 people, including three children, were killed": the verb is past the list.
   const listEnd = listAfter(s, s.length - rest.length, including);
   if (listEnd !== null) rest = ' ' + s.slice(listEnd).replace(/^[,\s]+/, '');
@@ -500,8 +476,25 @@ function candidate(
   rest = rest.replace(/^,\s+or\s+(?:[^,]|,\d)+,/, '');
   if (/,\s+or\s+(?:\S+\s+)?$/.test(before)) rest = rest.replace(/^,/, '');
 
+  // "Half of the 40 people killed were children": the group is a toll when it is named by its harm; "Half of
+  // the 40 passengers were killed" gives no toll as a number at all.
+  if (
+    /\bof\s+[a-z]+\s+$/i.test(s.slice(Math.max(0, count.start - 16), count.start)) &&
+    SHARE_OF.test(s.slice(nearFrom, count.start))
+  ) {
+    const harm = groupHarm(whoMatch ? after.slice(whoMatch.length) : after);
+    return harm ? { count, kind: harm.kind, who, subset: null, groupKind: null } : null;
+  }
   // "killed 98 people, of whom 17 were children": a subset of the count just given.
-  if (OF_WHOM_BEFORE.test(before.slice(-NEAR)) && (who || AUX_START.test(after))) {
+  const ofWhom = OF_WHOM_BEFORE.exec(before.slice(-NEAR));
+  if (ofWhom && (who || AUX_START.test(after))) {
+    // "The Houthis said all of the dead were civilians, among them three children": "them" are the dead, whose
+    // total an earlier sentence gave.
+    const group = previous ? null : LIST_GROUP.exec(before.slice(0, before.length - ofWhom[0].length));
+    if (group) {
+      const k = kindOfWord(group[1]!);
+      return { count, kind: k, who, subset: 'group', groupKind: k };
+    }
     return { count, kind: null, who, subset: 'of-them', groupKind: null };
   }
   if (OF_THEM.test(after)) {
@@ -513,16 +506,26 @@ function candidate(
   }
   const ofGroup = OF_GROUP.exec(after);
   if (ofGroup) {
+    const groupRest = after.slice(ofGroup[0].length);
+    if (PROCESSED.test(groupRest) || LEFT_THE_HARM.test(groupRest)) return null;
     const k = kindOfWord(ofGroup[1]!);
-    return { count, kind: k, who: null, subset: 'group', groupKind: k };
+    // "12 of the detainees showed signs of beatings": hurt, and among the detained.
+    return { count, kind: rightCue(groupRest) ?? k, who: null, subset: 'group', groupKind: k };
   }
   if (leading && count.end <= leading[0].length) return null;
+  const among = AMONG_BEFORE.exec(before.slice(-NEAR));
+  if (among) {
+    const k = kindOfWord((among[1] ?? among[2])!);
+    return { count, kind: k, who, subset: 'group', groupKind: k };
+  }
   // "Of the dead, 112 were women and seven were children": every count in the sentence is part of the group.
   if (leading && count.start >= leading[0].length && !leftCue(before) && (who || AUX_START.test(after))) {
     const k = kindOfWord(leading[2]!);
-    return { count, kind: k, who, subset: 'group', groupKind: k };
+    // "Of those arrested, 12 were injured": the part's own harm, when the sentence gives it one.
+    return { count, kind: rightCue(rest) ?? k, who, subset: 'group', groupKind: k };
   }
-  const inIncluding = including.some(([a, b]) => count.start > a && count.start < b);
+  const list = including.find(([a, b]) => count.start > a && count.start < b);
+  const inIncluding = list !== undefined;
 
   let kind: CasualtyKind | null = null;
   const left = leftCue(before);
@@ -530,11 +533,8 @@ function candidate(
   // "Police were searching for two suspects": the hunted are not the missing.
   if (kind === 'missing' && who && /suspect|gunm[ae]n|attacker|fugitive|escape/i.test(who)) kind = null;
   // "killing two students and two teachers": the second count shares the first one's verb.
-  if (!kind && previous && whoMatch) {
-    const gap = s.slice(previous.end, count.start);
-    const gapWho = WHO.exec(gap);
-    if (gapWho && /^\s*,?\s*(?:and|or)\s+$/.test(gap.slice(gapWho[0].length))) kind = previous.kind;
-  }
+  if (!kind && previous && sharesVerb(s, previous.end, count, whoMatch !== null, after, rest))
+    kind = previous.kind;
   if (!kind && tollBefore && /\b(?:to|at|from|of|reached|hit|was|is)\s+$/i.test(before)) kind = 'killed';
   // "put the number of injured at 74", "the number of deaths rose to 23".
   const numberOf = NUMBER_OF.exec(before);
@@ -546,11 +546,22 @@ function candidate(
   if (!kind && previousKind && earlierWordingStart(s, count.start) !== null) kind = previousKind;
   if (!kind) {
     for (const [k, re] of KIND_NOUN) if (re.test(after)) kind = k;
+    if (!kind && CASES_AFTER.test(after) && CASES_REACHED.test(before)) kind = 'affected';
     // "54 cases had been reported" is an outbreak count only where the sentence is about illness.
     if (kind === 'affected' && !facts.illness) kind = null;
   }
-  if (!kind && (who || family || AUX_START.test(after) || (partitive && AUX_START.test(rest))))
+  if (!kind && who && TREATED_BEFORE.test(before) && MEDICAL.test(s)) kind = 'injured';
+  // "treating up to 60 patients a day": a rate, not a count of anyone.
+  if (RATE.test(rest)) return null;
+  if (
+    !kind &&
+    (who || family || AUX_START.test(after) || DIED_START.test(after) || (partitive && AUX_START.test(rest)))
+  )
     kind = rightCue(rest);
+  // "Gunmen took 20 students hostage".
+  if (!kind && who && TOOK_BEFORE.test(before) && /^\s+(?:hostage|captive)\b/i.test(rest)) kind = 'detained';
+  // "The outage affected 2 million customers": a count of custom, not of people harmed.
+  if (kind === 'affected' && who && CUSTOMERS.test(who) && !facts.illness) return null;
   // "recovered 68 bodies" counts the dead; "identified 24 of the bodies" counts paperwork.
   if (!kind && who === 'bodies' && !/^\s+of\b/.test(after)) kind = 'killed';
   if (!kind && !who && !inIncluding) return null;
@@ -560,9 +571,72 @@ function candidate(
   if (facts.amongDead && who && (kind === null || kind === 'killed')) {
     return { count, kind: 'killed', who, subset: 'group', groupKind: 'killed' };
   }
-  if (inIncluding) return { count, kind, who, subset: 'including', groupKind: null };
+  if (list) return { count, kind, who, subset: 'including', groupKind: null, listAt: list[0] };
   if (!kind) return null;
   return { count, kind, who, subset: null, groupKind: null };
+}
+
+/** Whether a count of `kind` can be a part of `total`: the same harm, and not more people than the total. */
+function partFits(count: CountMatch, kind: CasualtyKind | null, total: Working): boolean {
+  return kind === total.kind && (count.min ?? count.value) <= (total.max ?? Infinity);
+}
+
+/**
+ * Whether "of them" after counts[i] means the last figure: "There were 123 workers in the shaft …, and 110 of
+ * them made it to the surface" takes them from the 123, a count of people that is no figure. The group of a
+ * partitive ("14 of the 63 miners …, three of them") is not who "them" are.
+ */
+function themIsFigure(s: string, counts: CountMatch[], i: number, last: Working, sentence: number): boolean {
+  const from = last.sentence === sentence ? last.end : 0;
+  for (let j = i - 1; j >= 0 && j >= i - MAX_COORDINATED && counts[j]!.start >= from; j--) {
+    const group = j > 0 && PARTITIVE_GAP.test(s.slice(counts[j - 1]!.end, counts[j]!.start));
+    if (!group && personAt(s.slice(counts[j]!.end)) !== null) return false;
+  }
+  return true;
+}
+
+// Between the items of a breakdown list: a few words saying where or who ("from the plane", "in Kyiv"), no verb.
+const LIST_ITEM = /^(?:\s+[^\s,;:.—–]+){0,5}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/;
+const LIST_END = /^(?:\s+[^\s,;:.—–]+){0,5}?\s*(?:[,;:.—–]|$)/;
+const ITEM_VERB = /\b(?:were|was|are|is|had|have|has|been|remain\w*)\b/i;
+
+/** The index of the first count starting at or after `at` (counts are in order): a binary search. */
+function firstAtOrAfter(counts: CountMatch[], at: number): number {
+  let lo = 0;
+  let hi = counts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (counts[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The counts of a list right after a total's clause ("28 bodies …: 27 from the plane and one from the
+ * helicopter", "Thirty-nine people were killed, 20 in Kyiv and 19 in Kharkiv") when they add up exactly to it.
+ */
+function listAfterTotal(s: string, counts: CountMatch[], total: Working): CountMatch[] | null {
+  const sep = /^[^.;:—–,]*?[:—–,]\s*/.exec(s.slice(total.end, total.end + RIGHT_REACH));
+  if (!sep) return null;
+  const listStart = total.end + sep[0].length;
+  let j = firstAtOrAfter(counts, total.end);
+  if (j >= counts.length || counts[j]!.start !== listStart) return null;
+  const list: CountMatch[] = [];
+  let sum = 0;
+  for (; j < counts.length && list.length < MAX_COORDINATED; j++) {
+    const c = counts[j]!;
+    if (c.qualifier !== 'exact') return null;
+    list.push(c);
+    sum += c.value;
+    const next = counts[j + 1];
+    const between = next ? s.slice(c.end, next.start) : '';
+    if (next && LIST_ITEM.test(between) && !ITEM_VERB.test(between)) continue;
+    const end = LIST_END.exec(s.slice(c.end, c.end + RIGHT_REACH));
+    if (!end || ITEM_VERB.test(end[0])) return null;
+    break;
+  }
+  return list.length >= 2 && sum === total.value ? list : null;
 }
 
 /**
@@ -573,9 +647,9 @@ function candidate(
  */
 class Totals {
   /** Totals not marked as earlier or wrong, by harm. */
-  private readonly current = new Map<CasualtyKind, number[]>();
+  private readonly current = new Map<CasualtyKind, Ranked>();
   /** Every total, by harm. */
-  private readonly any = new Map<CasualtyKind, number[]>();
+  private readonly any = new Map<CasualtyKind, Ranked>();
   /** Totals not marked as earlier or wrong, by harm and number. */
   private readonly byValue = new Map<string, number[]>();
 
@@ -585,38 +659,31 @@ class Totals {
   add(i: number): void {
     const f = this.found[i]!;
     if (f.partOf !== null) return;
-    listOf(this.any, f.kind).push(i);
+    this.ranked(this.any, f.kind).push(i);
     if (f.superseded) return;
-    listOf(this.current, f.kind).push(i);
+    this.ranked(this.current, f.kind).push(i);
     listOf(this.byValue, `${f.kind}:${f.value}`).push(i);
   }
 
   /** Forgets the newest totals that have just been made parts of another figure. */
   unlinked(figures: Working[]): void {
-    const drop = (list: number[] | undefined): void => {
-      while (list && list.length > 0 && this.found[list[list.length - 1]!]!.partOf !== null) list.pop();
-    };
+    const isPart = (i: number): boolean => this.found[i]!.partOf !== null;
     for (const f of figures) {
-      drop(this.current.get(f.kind));
-      drop(this.any.get(f.kind));
-      drop(this.byValue.get(`${f.kind}:${f.value}`));
+      this.current.get(f.kind)?.dropNewest(isPart);
+      this.any.get(f.kind)?.dropNewest(isPart);
+      const list = this.byValue.get(`${f.kind}:${f.value}`);
+      while (list && list.length > 0 && isPart(list[list.length - 1]!)) list.pop();
     }
   }
 
-  /** The total a group subset ("of the injured", "among the dead") belongs to: the largest in the nearest sentence. */
+  /**
+   * The total a group subset ("of the injured", "among the dead") belongs to: the largest so far, the story's
+   * toll rather than one place's share of it ("Uttar Pradesh alone reported 54 deaths … Some 33 polling staff
+   * were among the dead" are among the more than 100 across India).
+   */
   groupParent(kind: CasualtyKind): number | null {
     // Prefer the current toll: skip counts the article marks as earlier or wrong, unless nothing else is left.
-    for (const list of [this.current.get(kind), this.any.get(kind)]) {
-      if (!list || list.length === 0) continue;
-      const sentence = this.found[list[list.length - 1]!]!.sentence;
-      let best = list[list.length - 1]!;
-      // Newest first; on a tie the earlier figure wins.
-      for (let k = list.length - 2; k >= 0 && this.found[list[k]!]!.sentence === sentence; k--) {
-        if (this.found[list[k]!]!.value >= this.found[best]!.value) best = list[k]!;
-      }
-      return best;
-    }
-    return null;
+    return this.current.get(kind)?.largest() ?? this.any.get(kind)?.largest() ?? null;
   }
 
   /** An earlier current total of the same harm and number that a group ("of the 150 arrested") restates. */
@@ -624,12 +691,56 @@ class Totals {
     const list = this.byValue.get(`${kind}:${value}`);
     return list && list.length > 0 ? list[list.length - 1]! : null;
   }
+
+  private ranked(map: Map<CasualtyKind, Ranked>, kind: CasualtyKind): Ranked {
+    let r = map.get(kind);
+    if (!r) map.set(kind, (r = new Ranked(this.found)));
+    return r;
+  }
+}
+
+/** Figure indices, newest last, with the largest so far kept beside each so it is known in constant time. */
+class Ranked {
+  private readonly items: number[] = [];
+  /** best[k]: the largest of items[0..k]; on a tie the earlier figure. */
+  private readonly best: number[] = [];
+
+  constructor(private readonly found: Working[]) {}
+
+  push(i: number): void {
+    const prev = this.best[this.best.length - 1];
+    this.items.push(i);
+    this.best.push(prev !== undefined && this.found[prev]!.value >= this.found[i]!.value ? prev : i);
+  }
+
+  dropNewest(drop: (i: number) => boolean): void {
+    while (this.items.length > 0 && drop(this.items[this.items.length - 1]!)) {
+      this.items.pop();
+      this.best.pop();
+    }
+  }
+
+  largest(): number | null {
+    return this.best[this.best.length - 1] ?? null;
+  }
 }
 
 function listOf<K>(map: Map<K, number[]>, key: K): number[] {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   return list;
+}
+
+// "Kenyan police denied that 20 people were killed …, saying only two protesters had died": the participle
+// goes on with the subject of the verb it hangs from, and a party that denies one count states another.
+const SAYING = /,\s*(?:saying|adding|insisting|and said|and says)\b[^;]*$/i;
+
+function sayingAfter(disputers: readonly Source[], s: string, at: number): Source | null {
+  for (let k = disputers.length - 1; k >= 0; k--) {
+    const d = disputers[k]!;
+    if (d.cue < at) return SAYING.test(s.slice(d.cue, at)) ? d : null;
+  }
+  return null;
 }
 
 // "…, police said. Two others were detained.": a sentence that adds to what the last source said ("others",
@@ -683,7 +794,9 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
     const s = sentence.text;
     // A headline or kicker left in the body repeats the lede's figure without its full attribution.
     if (!/[.!?]["”’)]?$/.test(s) && s.split(/\s+/).length < 25) continue;
-    const sources = sourcesOf(sentence).filter((src) => !DISPUTE_VERBS.has(src.verb));
+    const stated = sourcesOf(sentence);
+    const sources = stated.filter((src) => !DISPUTE_VERBS.has(src.verb));
+    const disputers = stated.filter((src) => DISPUTE_VERBS.has(src.verb));
     const resolve = (src: Source | null): string | null => {
       if (!src) return null;
       return src.pronoun ? lastSpeaker : src.text;
@@ -700,10 +813,17 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
     // A piece of an overlong sentence with no source of its own passes on the source it carried on with.
     const carriedSource = (): string | null => previous?.source ?? null;
     const attribution = (at: number): string | null => {
-      const own = resolve(sourceAt(sources, s, at));
+      const own = resolve(sourceAt(sources, s, at)) ?? resolve(sayingAfter(disputers, s, at));
       if (own || sources.length > 0 || !previous || previous.paragraph !== sentence.paragraph) return own;
       // A piece of an overlong sentence goes on with the source of the piece before it.
       return sentence.continued || continuesSource(s) ? previous.source : null;
+    };
+    // "The strike killed 30 people, the ministry said. Six children … were among the dead.": a part of the total
+    // just given, in a sentence that names no source of its own, is the total's source's count.
+    const inherited = (partOf: number | null): string | null => {
+      if (partOf === null || sources.length > 0) return null;
+      const total = found[partOf]!;
+      return total.sentence >= sentence.index - 1 ? total.attributedTo : null;
     };
     const push = (count: CountMatch, kind: CasualtyKind, who: string | null, partOf: number | null): void => {
       const earlier = earlierWordingStart(s, count.start);
@@ -714,7 +834,7 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         qualifier: count.qualifier,
         kind,
         who,
-        attributedTo: attribution(count.start),
+        attributedTo: attribution(count.start) ?? inherited(partOf),
         partOf,
         quote: s,
         sentence: sentence.index,
@@ -736,7 +856,7 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
     };
 
     counts.forEach((count, i) => {
-      if (groupTotals.has(count.start) || notAFigure(s, counts, i)) return;
+      if (groupTotals.has(count.start) || notAFigure(s, counts, i, facts.denial)) return;
       const part = partitiveOf(s, count, counts[i + 1]);
       if (part) groupTotals.set(part.total.start, null);
       const lastHere = found.length > firstInSentence ? found[found.length - 1]! : null;
@@ -753,7 +873,10 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         partOf = groupTotal(part.total, part.harm, part.who);
       } else if (c.subset === 'of-them') {
         const last = found[found.length - 1];
-        partOf = last && last.sentence >= sentence.index - 1 ? found.length - 1 : null;
+        partOf =
+          last && last.sentence >= sentence.index - 1 && themIsFigure(s, counts, i, last, sentence.index)
+            ? found.length - 1
+            : null;
         if (partOf !== null) kind = kind ?? found[partOf]!.kind;
       } else if (c.subset === 'group' && c.groupKind) {
         partOf =
@@ -766,14 +889,36 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         for (let j = found.length - 1; j >= firstInSentence && parentIdx === undefined; j--) {
           if (found[j]!.partOf === null) parentIdx = j;
         }
+        // "The Houthis said all of the dead were civilians, among them three children": the group the list is
+        // drawn from is named by its harm, and its total was given before.
+        const group =
+          parentIdx === undefined && c.listAt !== undefined
+            ? LIST_GROUP.exec(s.slice(Math.max(0, c.listAt - NEAR * 2), c.listAt))
+            : null;
+        if (group) parentIdx = totals.groupParent(kindOfWord(group[1]!)) ?? undefined;
         if (parentIdx !== undefined) {
           partOf = parentIdx;
           kind = kind ?? found[parentIdx]!.kind;
         }
       }
+      // A part is of a total of the same harm and no smaller ("52 had been evacuated, … eight of whom were taken
+      // to hospitals" is eight injured, not a part of the evacuated).
+      if (partOf !== null && !partFits(count, kind, found[partOf]!)) {
+        partOf = null;
+        if (c.subset === 'of-them' && !c.kind) kind = null;
+      }
       if (kind) push(count, kind, c.who, partOf);
     });
 
+    // "recovered 28 bodies …: 27 from the plane and one from the helicopter": a list that adds up to the total.
+    for (let t = firstInSentence; t < found.length; t++) {
+      const total = found[t]!;
+      if (total.partOf !== null || total.qualifier !== 'exact' || total.superseded) continue;
+      const list = listAfterTotal(s, counts, total);
+      if (!list || found.some((f, k) => k >= firstInSentence && f.end > list[0]!.start)) continue;
+      for (const c of list) push(c, total.kind, personAt(s.slice(c.end))?.who ?? null, t);
+      break;
+    }
     linkBreakdown(found, firstInSentence, sentence.index, totals);
     // "according to a resident … He said": an unnamed source is still the one "he" refers to.
     const named = sources.filter((src) => !src.pronoun);

@@ -6,16 +6,19 @@
 
 /** Words right before a count that mark it as the count a newer one replaced; group 1 is what countText keeps. */
 const EARLIER_WORDING =
-  /(?:\b((?:up|down)\s+from)|(?:\b(?:its|an|the|their|his|her|this)\s+)?\b((?:earlier|previous|initial|original|prior|first)\s+(?:death\s+)?(?:estimate|toll|figure|count|tally|number)\s+of))\s+$/i;
+  /(?:\b((?:up|down)\s+from)|(?:\b(?:its|an|the|their|his|her|this)\s+)?\b((?:earlier|previous|initial|original|prior|first)\s+(?:death\s+)?(?:estimate|toll|figure|count|tally|number)\s+of)|\b((?:initially|originally|earlier|previously|first)\s+(?:put|estimated|given|set|reported|placed)\s+at))\s+$/i;
 
 /** A count phrase whose own wording marks it as an earlier count: "up from 87", "earlier estimate of 45". */
 export const EARLIER_COUNT_TEXT =
-  /^(?:(?:up|down)\s+from|(?:earlier|previous|initial|original|prior|first)\s+(?:death\s+)?(?:estimate|toll|figure|count|tally|number)\s+of)\s/i;
+  /^(?:(?:up|down)\s+from|(?:earlier|previous|initial|original|prior|first)\s+(?:death\s+)?(?:estimate|toll|figure|count|tally|number)\s+of|(?:initially|originally|earlier|previously|first)\s+(?:put|estimated|given|set|reported|placed)\s+at)\s/i;
 
 // "rose to 112", "was revised down to 14", "climbed to 63": a toll that changed, so a count after "from" is the
 // old one. Only verbs of change: "ranged from 20 to 30" is a range, not an update.
 const CHANGE_VERB =
-  /\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|soared|surged|fell|fallen|dropped|declined|decreased|revised|raised|lowered|went|gone|brought|bringing|taking|took|pushing|pushed)\b/i;
+  /\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|grown|soared|surged|fell|fallen|dropped|declined|decreased|revised|revising|raised|lowered|lowering|cut|went|gone|brought|bringing|taking|took|pushing|pushed|updated|corrected|adjusted)\b/i;
+// How far before the new count its verb of change is looked for: "revised the death toll from the eruption of
+// Mount Marapi down to 11" puts the verb far from the count, but within its clause.
+const CHANGE_REACH = 160;
 
 /**
  * Where the earlier-count wording before offset `start` of `sentence` begins, or null when there is none.
@@ -25,13 +28,24 @@ export function earlierWordingStart(sentence: string, start: number): number | n
   const before = sentence.slice(Math.max(0, start - 60), start);
   const m = EARLIER_WORDING.exec(before);
   if (!m) return null;
-  const kept = m[1] ?? m[2]!;
+  const kept = m[1] ?? m[2] ?? m[3]!;
   return start - before.length + m.index + m[0].indexOf(kept);
+}
+
+/** Whether the text before a count, up to its clause, changes a toll: "revised the death toll … down to". */
+function changesTo(sentence: string, start: number): boolean {
+  const before = sentence.slice(Math.max(0, start - CHANGE_REACH), start);
+  if (/\b(?:up|down)\s+to\s+$/i.test(before)) return true;
+  if (!/\b(?:to|at)\s+$/i.test(before)) return false;
+  // Only the clause the count is in: "…, and the toll rose to 54" — not a verb before a semicolon or sentence.
+  const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
+  return CHANGE_VERB.test(clause);
 }
 
 /**
  * Whether the count at [start, end) is the old side of a change worded without a marker of its own:
- * "climbed to 63 from 51" (51), "rose from 72 to 129" (72). `previousEnd` is where the count before it ends.
+ * "climbed to 63 from 51" (51), "rose to 54, from 31" (31), "rose from 72 to 129" (72). `previous` is the count
+ * before it.
  */
 export function isBareEarlierCount(
   sentence: string,
@@ -40,12 +54,11 @@ export function isBareEarlierCount(
   previous: { start: number; end: number } | null,
 ): boolean {
   const before = sentence.slice(Math.max(0, start - 60), start);
-  // "to 63 from 51": the new count comes first.
+  // "to 63 from 51", "to 9, from 12 reported earlier": the new count comes first.
   if (
     previous &&
-    /^\s+from\s+$/i.test(sentence.slice(previous.end, start)) &&
-    /\bto\s+$/i.test(sentence.slice(Math.max(0, previous.start - 10), previous.start)) &&
-    CHANGE_VERB.test(sentence.slice(Math.max(0, previous.start - 60), previous.start))
+    /^\s*,?\s+from\s+$/i.test(sentence.slice(previous.end, start)) &&
+    changesTo(sentence, previous.start)
   ) {
     return true;
   }

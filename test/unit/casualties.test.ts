@@ -461,3 +461,233 @@ describe('approximate counts', () => {
     ]);
   });
 });
+
+describe('denied, false and rumoured counts', () => {
+  const counts = (text: string) => figures(text).map((f) => [f.countText, f.kind, f.attributedTo]);
+
+  it('shows no toll that a party denies, calls untrue or has no evidence of', () => {
+    expect(
+      counts(
+        'Kenyan police denied that 20 people were killed when officers broke up the protest. ' +
+          'Rumors that 100 people had died were untrue, police spokeswoman Resila Onyango said. ' +
+          'Officials dismissed claims that 50 people had died at a second rally in Mombasa. ' +
+          'The ministry said it had no evidence that 40 civilians were killed. ' +
+          'Police said reports that 25 people were killed were false. ' +
+          'The army denied killing 18 civilians in the raid.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps the count the denying party states instead, credited to it', () => {
+    expect(
+      counts(
+        'Kenyan police denied that 20 people were killed, saying only two protesters had died. ' +
+          'The army denied that its forces killed civilians, but health officials said 30 were killed.',
+      ),
+    ).toEqual([
+      ['two', 'killed', 'Kenyan police'],
+      ['30', 'killed', 'health officials'],
+    ]);
+  });
+
+  it('keeps a count that is called accurate, not false, and one another party disputes afterwards', () => {
+    expect(
+      counts(
+        'Officials said reports that 20 people were killed were accurate. The toll of 50 was not exaggerated, ' +
+          'the monitor said. Opposition leader Nika Gvaramia said more than 150 demonstrators had been hurt, a ' +
+          'figure the ministry disputed.',
+      ),
+    ).toEqual([
+      ['20', 'killed', 'Officials'],
+      ['50', 'killed', 'the monitor'],
+      ['more than 150', 'injured', 'Opposition leader Nika Gvaramia'],
+    ]);
+  });
+});
+
+describe('a share of a group', () => {
+  it('never gives the group size as the toll when only a fraction of it was harmed', () => {
+    expect(
+      brief(
+        'Half of the 40 passengers were killed, police said. About a third of the 90 people on board died, ' +
+          'the airline said. Most of the 300 workers were evacuated, and 12 were killed, the company said.',
+      ).map((f) => [f.countText, f.kind]),
+    ).toEqual([['12', 'killed']]);
+  });
+
+  it('keeps the group when it is named by its harm, and all of a group', () => {
+    expect(
+      brief(
+        'Half of the 40 people killed were children, police said. All of the 12 passengers were killed, the airline said.',
+      ).map((f) => [f.countText, f.kind]),
+    ).toEqual([
+      ['40', 'killed'],
+      ['12', 'killed'],
+    ]);
+  });
+});
+
+describe('revised tolls', () => {
+  const texts = (text: string) => figures(text).map((f) => f.countText);
+
+  it('finds the current toll and never shows the old one as a bare count', () => {
+    expect(
+      texts(
+        'Indonesian authorities revised the death toll from the eruption of Mount Marapi down to 11 from 14 after ' +
+          'three climbers who had been reported dead were found alive.',
+      ),
+    ).toEqual(['11']);
+    expect(texts('The toll, initially put at 20, rose to 35 on Tuesday, officials said.')).toEqual([
+      'initially put at 20',
+      '35',
+    ]);
+    expect(
+      texts(
+        "The death toll from Sunday's explosion at the fireworks warehouse in the port city rose to 54, from 31, officials said.",
+      ),
+    ).toEqual(['54']);
+    expect(
+      texts(
+        'The number of people killed in the floods across three provinces climbed to 54 from 31, officials said.',
+      ),
+    ).toEqual(['54']);
+    expect(
+      texts(
+        "Officials lowered the death toll from the bridge collapse in the capital's northern suburbs to 9, from 12 reported earlier.",
+      ),
+    ).toEqual(['9']);
+    expect(
+      texts('The ministry revised its count of the dead from 45 to 32 after some bodies were counted twice.'),
+    ).toEqual(['32']);
+  });
+});
+
+describe('who the victims were', () => {
+  it('reads the people wire copy counts, not only a fixed list', () => {
+    expect(
+      brief(
+        'The stampede killed 12 fans, police said. A bomb killed 13 U.S. service members and wounded 18 Marines. ' +
+          'The avalanche killed four hikers and injured two skiers. Seven crew were missing after the trawler sank. ' +
+          'At least 20 worshipers died when the roof collapsed. Two jets collided, killing one pilot. ' +
+          'Twelve climbers remained missing. Six guards had been taken hostage. Gunmen took 20 students hostage.',
+      ).map((f) => [f.countText, f.kind, f.who]),
+    ).toEqual([
+      ['12', 'killed', 'fans'],
+      ['13', 'killed', 'U.S. service members'],
+      ['18', 'injured', 'Marines'],
+      ['four', 'killed', 'hikers'],
+      ['two', 'injured', 'skiers'],
+      ['Seven', 'missing', 'crew'],
+      ['At least 20', 'killed', 'worshipers'],
+      ['one', 'killed', 'pilot'],
+      ['Twelve', 'missing', 'climbers'],
+      ['Six', 'detained', 'guards'],
+      ['20', 'detained', 'students'],
+    ]);
+  });
+
+  it('reads a list of counts of people as sharing one verb', () => {
+    expect(
+      brief(
+        'The crash injured 9 spectators, 4 shoppers and 12 commuters. Twenty inmates, 5 detainees and 30 refugees ' +
+          'were hurt. The floods killed 14 people in Valencia and 3 in Albacete. The quake killed 12 people, 40 ' +
+          'others were injured.',
+      ).map((f) => [f.countText, f.kind]),
+    ).toEqual([
+      ['9', 'injured'],
+      ['4', 'injured'],
+      ['12', 'injured'],
+      ['Twenty', 'injured'],
+      ['5', 'injured'],
+      ['30', 'injured'],
+      ['14', 'killed'],
+      ['3', 'killed'],
+      ['12', 'killed'],
+      ['40', 'injured'],
+    ]);
+  });
+
+  it('still takes no things, animals or custom for people', () => {
+    expect(
+      figures(
+        'The fire killed 300 cattle and 12 tigers. Three boats were missing and 12 buildings were evacuated. ' +
+          'Hackers infected 300 computers. The outage affected 2 million customers. The airline cancelled 40 flights. ' +
+          'Staff were treating up to 60 patients a day at the clinic.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('parts of a total', () => {
+  it('links a part only to a total of the same harm that is no smaller', () => {
+    expect(
+      brief(
+        'Of the 75 climbers who started the trek, 52 had been evacuated, Malik said, eight of whom were taken to ' +
+          'hospitals with burns. There were 123 workers in the shaft, and 110 of them made it to the surface.',
+      ),
+    ).toEqual([
+      { countText: '52', kind: 'displaced', who: null, partOf: null },
+      { countText: 'eight', kind: 'injured', who: null, partOf: null },
+    ]);
+  });
+
+  it('gives a part in the next sentence its total’s source', () => {
+    expect(
+      figures(
+        'The strike killed 30 people, the ministry said. Six children and six women were among the dead.',
+      ).map((f) => [f.countText, f.attributedTo, f.partOf]),
+    ).toEqual([
+      ['30', 'the ministry', null],
+      ['Six', 'the ministry', 0],
+      ['six', 'the ministry', 0],
+    ]);
+  });
+
+  it('reads "Among the injured were", "all of the dead …, among them" and a list that adds up to the total', () => {
+    expect(
+      brief(
+        'A stampede killed 30 people and injured 60, police said. Among the injured were two dozen women, he said. ' +
+          'The Houthis said all of the dead were civilians, among them three children. ' +
+          'Divers recovered 28 bodies from the river: 27 from the plane and one from the helicopter.',
+      ).map((f) => [f.countText, f.kind, f.partOf]),
+    ).toEqual([
+      ['30', 'killed', null],
+      ['60', 'injured', null],
+      ['two dozen', 'injured', 1],
+      ['three', 'killed', 0],
+      ['28', 'killed', null],
+      ['27', 'killed', 4],
+      ['one', 'killed', 4],
+    ]);
+  });
+
+  it('counts no victims that were only identified, and links "among the dead" to the story’s toll', () => {
+    expect(
+      brief(
+        'More than 100 people have died of heatstroke across India, according to a tally. Uttar Pradesh alone ' +
+          'reported 54 deaths. Police said 25 of the dead had been identified. Some 33 polling staff were among the dead.',
+      ).map((f) => [f.countText, f.partOf]),
+    ).toEqual([
+      ['More than 100', null],
+      ['54', null],
+      ['Some 33', 0],
+    ]);
+  });
+});
+
+describe('counts named by a noun of their own', () => {
+  it('reads road deaths, outbreak cases, patients treated and people in intensive care', () => {
+    expect(
+      brief(
+        'Peru recorded 3,138 road deaths in 2023. The measles outbreak has grown to 159 cases since late January. ' +
+          'Dr. Ron Cook said two other children were in intensive care. He said the hospital had treated 20 patients ' +
+          'since February and that 16 of them had since been sent home.',
+      ).map((f) => [f.countText, f.kind]),
+    ).toEqual([
+      ['3,138', 'killed'],
+      ['159', 'affected'],
+      ['two', 'injured'],
+      ['20', 'injured'],
+    ]);
+  });
+});

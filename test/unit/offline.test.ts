@@ -85,6 +85,34 @@ describe('offline analyzer on the seed article (The Hill, Russia/Syria)', () => 
   });
 });
 
+describe('offline analyzer on a story about a denied toll', () => {
+  const article = labelledArticle(
+    [
+      'Police deny reports of deaths at Nairobi protest',
+      'NAIROBI, Kenya (AP) — Kenyan police denied that 20 people were killed when officers broke up an anti-tax ' +
+        'protest outside parliament, saying only two protesters had died.',
+      'Rumors that 100 people had died were untrue, police spokeswoman Resila Onyango said. The Kenya National ' +
+        'Commission on Human Rights said it had recorded 13 deaths and 56 injuries.',
+      'Officials dismissed claims that 50 people had died at a second rally in Mombasa.',
+    ].join('\n\n'),
+    'https://example.test/denial',
+    true,
+  );
+  const out = analyzeOffline(article);
+
+  it('shows none of the denied tolls, and keeps the counts the parties state', () => {
+    expect(out.casualties.map((f) => [f.countText, f.kind, f.attributedTo])).toEqual([
+      ['two', 'killed', 'Kenyan police'],
+      ['13', 'killed', 'The Kenya National Commission on Human Rights'],
+      ['56', 'injured', 'The Kenya National Commission on Human Rights'],
+    ]);
+  });
+
+  it('never notes a denied toll as resting on the source who denied it', () => {
+    for (const note of out.sourcing) expect(note.note).not.toMatch(/\b(?:20|50|100)\b/);
+  });
+});
+
 describe('offline analyzer invariants on every labelled article', () => {
   const set = loadAllLabelled();
 
@@ -116,6 +144,10 @@ describe('offline analyzer invariants on every labelled article', () => {
         if (f.partOf !== null) {
           expect(f.partOf).toBeLessThan(i);
           expect(out.casualties[f.partOf]!.partOf).not.toBe(i);
+          // A part is of the same harm as its total and no larger than it.
+          const total = out.casualties[f.partOf]!;
+          expect(f.kind).toBe(total.kind);
+          expect(f.min ?? f.max ?? 0).toBeLessThanOrEqual(total.max ?? Infinity);
         }
       });
     },
