@@ -13,36 +13,103 @@ export interface Source {
   pronoun: boolean;
   /** The cue word, lower-cased: 'said', 'according to', 'denied' … */
   verb: string;
+  /** ", saying …" after the party's main verb: it speaks for what follows the cue only (see sourceAt). */
+  onward?: true;
 }
 
 /** Verbs that dispute rather than report; a figure is never attributed through them. */
-export const DISPUTE_VERBS = new Set(['denied', 'denies', 'rejected', 'disputed', 'dismissed']);
+export const DISPUTE_VERBS = new Set([
+  'denied',
+  'denies',
+  'rejected',
+  'disputed',
+  'dismissed',
+  'contradicted',
+  'contested',
+  'refuted',
+]);
 
 // Names are written as words joined by required whitespace, never as `(?:Word\s*)+`: a run of capitals
 // would then split into 2^n ways and a hostile sentence could stall the analyzer for minutes.
 const SPEECH_VERBS =
-  'said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|announced|added|stated|put|gave|revised|raised|lowered|attributed|attributes|insisted|insists|claimed|claims|maintained|denied|denies|rejected|disputed|dismissed';
-const AUX = '(?:(?:has|have|had|also|later|earlier|previously)\\s+)*';
+  'said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|announced|added|stated|noted|notes|wrote|writes|posted|posts|tweeted|counted|tallied|recorded|documented|verified|put|gave|revised|raised|lowered|attributed|attributes|insisted|insists|claimed|claims|maintained|showed|shows|show|indicated|indicates|denied|denies|rejected|disputed|dismissed|contradicted|contested|refuted';
+// Auxiliaries and adverbs between a subject and its verb: "Police have also flatly denied".
+const AUX =
+  '(?:(?:has|have|had|also|later|earlier|previously|then|again|already|flatly|strongly|categorically|firmly|vehemently|quickly|swiftly|repeatedly|publicly|initially|originally|officially|separately|subsequently)\\s+)*';
 const SUBJECT_VERB = new RegExp(`(?<![\\w-])${AUX}(?:${SPEECH_VERBS})\\b`, 'g');
+// "According to police, …" opens a sentence as often as "…, according to police" closes one. "per" needs a
+// party after it ("per the ministry", "per a medical official"): "per cent" and "per day" are not sources.
 const ACCORDING_TO =
-  /\b(?:according to|per)\s+([^,;“”"]+?)(?=\s*(?:[,;]|\.?["”’]?\s*$|\s(?:who|which|that|and said|on (?:\w+day|condition)|in a statement)\b))/g;
+  /\b(?:[Aa]ccording to|[Pp]er(?=\s+(?:(?:[Tt]he|[Aa]n?)\s|[A-Z])))\s+([^,;“”"]+?)(?=\s*(?:[,;]|\.?["”’]?\s*$|\s(?:who|which|that|and said|on (?:\w+day|condition)|in a statement)\b))/g;
 const INVERTED =
   /(?:[,”"’]\s*)(?:said|says)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*?)(?=\s*(?:,|\.?$|;|\s(?:who|of)\b))/g;
 // ", said Niger state police spokesman Wasiu Abiodun, who …": a lower-case title before the name.
 const INVERTED_TITLED =
   /(?:[,”"’]\s*)(?:said|says)\s+((?:[A-Z][\w.'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,4}[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*?)(?=\s*(?:,|\.?$|;|\s(?:who|of)\b))/g;
+// ", said the coast guard.": a party with no capital letter after an inverted "said".
+const INVERTED_PLAIN =
+  /(?:[,”"’]\s*)(?:said|says)\s+((?:the\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})(?=\s*(?:,|\.?$|;))/g;
+// "State media quoted the governor as saying …": the governor is the source; the outlet only relays.
+const QUOTED_AS =
+  /\b(?:quoted|cited)\s+((?:[\w.'’-]+\s+){0,7}?[\w.'’-]+)\s+as\s+(?:saying|telling|stating|confirming|reporting)\b/g;
 const SPEAKER_NOUN =
-  /\b(?:officials?|diplomats?|residents?|workers?|witness(?:es)?|survivors?|doctors?|nurses?|medics?|airlines?|carriers?|operators?|firms?|hospitals?|clinics?|morgues?|police|authorit(?:y|ies)|ministry|agency|service|group|company|government|army|military|spokes(?:man|woman|person)|officers?|media|sources?|office|department|council|committee|network|organi[sz]ation|association|unions?|commission|court|prosecutors?|investigators|rescuers|relatives|famil(?:y|ies)|lawyers|activists|observers|analysts|experts|researchers|scientists|monitors?|opposition|rebels|militants|forces|troops|party|administration|coroner|governor|mayor|minister|commander|chief|director|president|bureau|cent(?:er|re)|institute|services)\b/i;
+  /\b(?:officials?|diplomats?|residents?|workers?|witness(?:es)?|survivors?|doctors?|nurses?|medics?|paramedics?|airlines?|carriers?|operators?|firms?|hospitals?|clinics?|morgues?|police|authorit(?:y|ies)|ministry|ministries|agency|agencies|service|group|groups|company|companies|government|army|military|navy|air force|coast ?guard|guards?|brigade|sheriff|spokes(?:man|woman|person)|officers?|media|broadcaster|sources?|office|department|council|committee|network|organi[sz]ations?|association|unions?|commission|court|prosecutors?|investigators|rescuers|firefighters|responders|teams|crews|staff|relatives|famil(?:y|ies)|lawyers|activists|observers|analysts|experts|researchers|scientists|monitors?|opposition|rebels|militants|forces|troops|party|administration|coroner|governor|mayor|minister|commander|chief|director|president|bureau|cent(?:er|re)|institute|services|defen[cs]e)\b/i;
 const PRONOUNS = /^(?:he|she|they|it)$/i;
 const CLAUSE_BREAK =
   /(?:[,;—”"]|\b(?:but|while|whereas|as|when|after|because|since|although|though|where|if)\b|\band\b(?= (?:the|a|an|[A-Z])))\s*/g;
 
 /** Descriptions ("a spokesman for …", "the top Democrat on …") lose to a name in an appositive. */
 function isDescription(segment: string): boolean {
-  return /^(?:a|an|one)\s/i.test(segment) || !/[A-Z]/.test(segment.replace(/^the\s/i, ''));
+  if (/^(?:a|an|one)\s/i.test(segment) || !/[A-Z]/.test(segment.replace(/^the\s/i, ''))) return true;
+  // "Jajarkot's chief district officer": a place's possessive, then a job in lower case.
+  return /^[A-Z][\w.-]*['’]s?\s+(?:[a-z][\w-]*\s+)*[a-z][\w-]*$/.test(segment);
 }
 
-function plausibleSubject(s: string): boolean {
+// Verbs whose subject can only be a party that speaks or publishes: "the coast guard said", "paramedics told
+// AP". "put", "gave", "recorded" or "showed" can have a thing or place as subject ("the fire put 14 people in
+// hospital", "the country has recorded 15,200 deaths"), so their subject must be named, or a speaker by its noun
+// (SPEAKER_NOUN), or data ("figures from …").
+const SAYING_VERBS = new Set(
+  'said says say told tells reported reports estimated estimates confirmed confirms announced added stated noted notes wrote writes posted posts tweeted insisted insists claimed claims maintained denied denies rejected disputed dismissed contradicted contested refuted'.split(
+    ' ',
+  ),
+);
+const REPORTING_WORD = /\b(?:said|says|told|tells|stated|added|noted|insisted|claimed|announced)\b/i;
+const SHOW_VERBS = new Set(['showed', 'shows', 'show', 'indicated', 'indicates']);
+const DATA_NOUN =
+  /\b(?:figures|data|statistics|records|numbers|tall(?:y|ies)|counts?|estimates?|reports?|documents?|statements?|notices?|records)\b/i;
+
+// What a lower-case subject is not, even before "said": a share of a group ("some of those reported dead"), a
+// demonstrative, the harmed themselves, or an event ("the blast").
+const NOT_A_PARTY_START =
+  /^(?:those|these|this|that|there|here|what|which|whom?|whose|nobody|everyone|everybody|anyone|someone|none|no one|such|it|its|(?:some|many|most|all|few|several|both|each|any|half|more|much|none|one|two|three)\s+of)\b/i;
+const NOT_A_PARTY_HEAD =
+  /^(?:dead|killed|injured|wounded|hurt|missing|victims?|bod(?:y|ies)|casualt(?:y|ies)|deaths?|tolls?|numbers?|figures?|counts?|cases|temperatures?|rains?|floods?|fires?|blaze|storms?|quakes?|earthquakes?|explosions?|blasts?|attacks?|strikes?|crash(?:es)?|others|rest|number|total|more|less|too|well|also|then|now|again|later|soon|there|here)$/i;
+const CLAUSE_WORD =
+  /\b(?:that|which|when|where|if|because|than|so|to|would|could|should|may|might|can|must|not|no|never|also)\b/i;
+
+/**
+ * A subject in lower case is a source when it reads as a party, not as a clause: "the coast guard", "rights
+ * groups", "emergency responders", "the state broadcaster". The cues that it is not are few and closed; the
+ * parties that speak in news copy are many and open.
+ */
+function lowerCaseParty(s: string): boolean {
+  const words = s.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6) return false;
+  if (!words.every((w) => /^[a-z][a-z'’-]*$/i.test(w))) return false;
+  if (NOT_A_PARTY_START.test(s) || CLAUSE_WORD.test(s)) return false;
+  const head = words[words.length - 1]!;
+  if (NOT_A_PARTY_HEAD.test(head)) return false;
+  // "the wounded", "those fleeing": a participle as head names the harmed, not a speaker.
+  return !/(?:ed|ing)$/i.test(head) || SPEAKER_NOUN.test(head);
+}
+
+/** A capital letter past a leading article: "The fire" is not a name, "The Associated Press" is. */
+function named(s: string): boolean {
+  return /[A-Z]/.test(s.replace(/^(?:the|a|an)\s+/i, ''));
+}
+
+function plausibleSubject(s: string, verb?: string): boolean {
   const words = s.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 10) return false;
   if (/\d/.test(s)) return false;
@@ -50,12 +117,51 @@ function plausibleSubject(s: string): boolean {
   // "It said 6 others were missing" is the agency speaking again; "it" inside a longer subject is not.
   if (/^it$/i.test(words[0]!) && words.length > 1) return false;
   if (/[“”"]/.test(s)) return false;
-  // Without a capital letter a source must still be a party that speaks: "police", "the ministry", not "some
-  // of those" (in "some of those reported dead").
-  if (!/[A-Z]/.test(s) && !PRONOUNS.test(s) && !SPEAKER_NOUN.test(s)) return false;
   // A clause that already has its own verb is not a name: "protesters threw fireworks".
   if (/\b(?:was|were|is|are|been|be|had|have|has|did|do|does|would|could|will|not)\b/i.test(s)) return false;
-  return true;
+  // "…, said its own count showed 37": the subject of the inner verb is inside what the outer source said.
+  if (REPORTING_WORD.test(s)) return false;
+  // "Uttar Pradesh alone reported 54 deaths, a state health official told Reuters": a place, not a speaker.
+  if (/\balone$/i.test(s)) return false;
+  // "Figures from the health ministry showed": only data shows; "the storm showed" names no source.
+  if (verb !== undefined && SHOW_VERBS.has(verb)) return DATA_NOUN.test(s);
+  // "Those who survived said", "Some of the injured told": a share of the harmed, whatever the capital letter.
+  if (NOT_A_PARTY_START.test(s) && !named(s.replace(/^\S+\s*/, ''))) return PRONOUNS.test(s);
+  if (named(s) || PRONOUNS.test(s) || SPEAKER_NOUN.test(s)) return true;
+  // Without a name a source must still be a party that speaks: "the coast guard said", not "some of those" (in
+  // "some of those reported dead") nor "the fire put 14 people in hospital".
+  return (verb === undefined || SAYING_VERBS.has(verb)) && lowerCaseParty(s);
+}
+
+// "Indonesian authorities on Tuesday said", "Police late Wednesday said": the time is when, not who.
+const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
+const TRAILING_TIME = new RegExp(
+  String.raw`(?:\s+(?:(?:on|late|early|earlier|later|last|this|late on|early on|on the night of)\s+)?(?:${WEEKDAY}|yesterday|today|tonight|overnight)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:earlier|later|last|this)\s+(?:week|month|year|morning|afternoon|evening)|\s+(?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:statement|post|tweet|update|briefing|interview|report|news release|press release)(?:\s+on\s+[A-Z][\w]*)?|\s+(?:at|during)\s+an?\s+(?:news|press)\s+(?:conference|briefing))+$`,
+);
+const LEADING_TIME = new RegExp(
+  String.raw`^(?:(?:on|late|early|late on|early on|last|this)\s+)?(?:${WEEKDAY}|yesterday|today|tonight|overnight)(?:\s+(?:night|morning|afternoon|evening))?,?\s+`,
+  'i',
+);
+
+/** The subject without the time or occasion around it ("Kenyan police on Wednesday" → "Kenyan police"). */
+function withoutTime(text: string, start: number): { text: string; start: number } {
+  const trailing = TRAILING_TIME.exec(text);
+  const t = trailing && trailing.index > 0 ? text.slice(0, trailing.index) : text;
+  const leading = LEADING_TIME.exec(t);
+  if (leading && leading[0].length < t.length) {
+    return { text: t.slice(leading[0].length), start: start + leading[0].length };
+  }
+  return { text: t, start };
+}
+
+// "the U.N." at the end of a sentence: the lazy matches above stop before the sentence's full stop, which is
+// also the abbreviation's own.
+const ABBREVIATION_END =
+  /(?:\b[A-Z]\.[A-Z]|\b[A-Z]\.(?:[A-Z]\.)+[A-Z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Gen|Col|Dr|St))$/;
+
+/** `text` (a slice of `sentence` at `start`) with the period of a final abbreviation kept. */
+function keepAbbreviationPeriod(sentence: string, start: number, text: string): string {
+  return ABBREVIATION_END.test(text) && sentence[start + text.length] === '.' ? text + '.' : text;
 }
 
 // How far back from a speech verb its subject is looked for. A subject is at most ten words and an appositive
@@ -64,7 +170,11 @@ function plausibleSubject(s: string): boolean {
 const SUBJECT_REACH = 400;
 
 /** The subject before a speech verb at `verbAt`, or null. */
-function subjectBefore(sentence: string, verbAt: number): { text: string; start: number } | null {
+function subjectBefore(
+  sentence: string,
+  verbAt: number,
+  verb: string,
+): { text: string; start: number } | null {
   // `before` is the text from `offset` (a word start, or the sentence start) to the verb.
   let offset = Math.max(0, verbAt - SUBJECT_REACH);
   while (offset > 0 && offset < verbAt && !/\s/.test(sentence[offset - 1]!)) offset++;
@@ -88,27 +198,39 @@ function subjectBefore(sentence: string, verbAt: number): { text: string; start:
     }
     const tail = segments.slice(-2);
     if (tail.length === 0) return null;
-    const named = tail.find((s) => !isDescription(s.text) && plausibleSubject(s.text));
-    return named ?? unnamedSpeaker(tail);
+    const name = tail.find((s) => !isDescription(s.text) && plausibleSubject(s.text, verb));
+    return name ?? unnamedSpeaker(tail, verb);
   }
   const start = lastBreakBefore(trimmedEnd, false);
   // A clause longer than the reach is no subject.
   if (reached && start === 0) return null;
   const raw = trimmedEnd.slice(start);
   const lead = raw.length - raw.trimStart().length;
-  const text = raw.trim();
-  if (plausibleSubject(text)) return { text, start: offset + start + lead };
+  const subject = withoutTime(raw.trim(), offset + start + lead);
+  if (plausibleSubject(subject.text, verb)) return subject;
+  // "Relatives of inmates gathered outside, and several told reporters …": "several" are some of the relatives.
+  if (!reached && SHARE_OF.test(subject.text)) {
+    const antecedent = LEADING_PARTY.exec(sentence);
+    if (antecedent && plausibleSubject(antecedent[1]!, verb)) return { text: antecedent[1]!, start: 0 };
+  }
   // "a local official who asked not to be named said": the source is the official; the clause says why unnamed.
-  const relative = /\s+(?:who|whom)\s/.exec(text);
-  const speaker = relative ? text.slice(0, relative.index) : '';
-  return speaker && SPEAKER_NOUN.test(speaker) && plausibleSubject(speaker)
-    ? { text: speaker, start: offset + start + lead }
-    : null;
+  const relative = /\s+(?:who|whom)\s/.exec(subject.text);
+  // "three climbers who had been reported dead": the verb belongs to the relative clause, which has no source.
+  const passive = /\b(?:been|be|being|was|were|is|are)$/i.test(subject.text);
+  const speaker = relative && !passive ? subject.text.slice(0, relative.index) : '';
+  return speaker && plausibleSubject(speaker, verb) ? { text: speaker, start: subject.start } : null;
 }
+
+const SHARE_OF = /^(?:and\s+)?(?:several|some|many|most|others|a few|one|two|three|all)(?:\s+of\s+them)?$/i;
+// The party a sentence opens with, up to its verb in the past tense: "Relatives of inmates gathered".
+const LEADING_PARTY = /^((?:[A-Z][\w'’.-]*)(?:\s+(?:of|the|[A-Za-z][\w'’.-]*)){0,5}?)\s+[a-z]+ed\b/;
 
 // "speaking on condition of anonymity", "who asked not to be named": an aside on why a source is not named.
 const ASIDE =
   /^(?:speaking|who|citing|requesting|asking|declining|on condition|because|not authori[sz]ed)\b/i;
+
+// "the health ministry, which runs the hospitals, said": an aside that tells what the party is.
+const PARTY_ASIDE = /^(?:which|whose|that|a|an|the|one|known|based|run|itself)\b/i;
 
 /**
  * "A government official, speaking on condition of anonymity, said": with no name to prefer, the description
@@ -116,10 +238,11 @@ const ASIDE =
  */
 function unnamedSpeaker(
   tail: Array<{ text: string; start: number }>,
+  verb: string,
 ): { text: string; start: number } | null {
-  if (tail.length < 2 || !ASIDE.test(tail[1]!.text)) return null;
+  if (tail.length < 2 || !(ASIDE.test(tail[1]!.text) || PARTY_ASIDE.test(tail[1]!.text))) return null;
   const speaker = tail[0]!;
-  return SPEAKER_NOUN.test(speaker.text) && plausibleSubject(speaker.text) ? speaker : null;
+  return plausibleSubject(speaker.text, verb) ? speaker : null;
 }
 
 /** Offset just after the last clause break in `text` (0 when none). Commas are skipped for appositives. */
@@ -131,7 +254,8 @@ function lastBreakBefore(text: string, appositive: boolean): number {
   return at;
 }
 
-function clean(text: string, start: number): { text: string; start: number } {
+function clean(whole: string, wholeStart: number): { text: string; start: number } {
+  const { text, start } = withoutTime(whole, wholeStart);
   // "the California Department of Forestry and Fire Protection, known as Cal Fire" keeps the full name;
   // leading "other" in "other U.S. defense officials" is the article's contrast, not the source's name.
   const m = /^(?:other|another|two|three|several)\s+/i.exec(text);
@@ -145,6 +269,16 @@ function clean(text: string, start: number): { text: string; start: number } {
     return { text: named[2]!, start: start + named[1]!.length };
   }
   return { text, start };
+}
+
+/**
+ * The party before a verb this module does not read as a source ("The army called the figure exaggerated"), as
+ * a Source cued at `at`, or null.
+ */
+export function speakerBefore(sentence: string, at: number, verb: string): Source | null {
+  const subject = subjectBefore(sentence, at, 'said');
+  if (!subject) return null;
+  return { ...clean(subject.text, subject.start), cue: at, pronoun: PRONOUNS.test(subject.text), verb };
 }
 
 const sourcesMemo = new WeakMap<{ text: string }, readonly Source[]>();
@@ -163,14 +297,14 @@ export function findSources(sentence: string): Source[] {
   for (let m = ACCORDING_TO.exec(sentence); m; m = ACCORDING_TO.exec(sentence)) {
     const raw = m[1]!;
     const start = m.index + m[0].indexOf(raw);
-    const text = raw.trim();
+    const text = keepAbbreviationPeriod(sentence, start, raw.trim());
     if (text.split(/\s+/).length > 12) continue;
     // "according to the state's relief commissioner, Naveen Doda": the name beats the job description.
     const tail = sentence.slice(start + raw.length);
     const name = /^,\s+([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*?)\s*(?:[,;]|\.?$)/.exec(tail);
     if (name && isDescription(text)) {
       const nameStart = start + raw.length + tail.indexOf(name[1]!);
-      const nameText = name[1]!.trim().replace(/\.$/, '');
+      const nameText = keepAbbreviationPeriod(sentence, nameStart, name[1]!.trim().replace(/\.$/, ''));
       out.push({ text: nameText, start: nameStart, cue: m.index, pronoun: false, verb: 'according to' });
       continue;
     }
@@ -178,8 +312,8 @@ export function findSources(sentence: string): Source[] {
   }
   INVERTED.lastIndex = 0;
   for (let m = INVERTED.exec(sentence); m; m = INVERTED.exec(sentence)) {
-    const text = m[1]!.trim();
-    const start = m.index + m[0].indexOf(text);
+    const start = m.index + m[0].indexOf(m[1]!);
+    const text = keepAbbreviationPeriod(sentence, start, m[1]!.trim());
     out.push({ text, start, cue: m.index, pronoun: false, verb: 'said' });
   }
   INVERTED_TITLED.lastIndex = 0;
@@ -189,22 +323,78 @@ export function findSources(sentence: string): Source[] {
     if (out.some((s) => s.cue === m!.index) || !plausibleSubject(text) || !SPEAKER_NOUN.test(text)) continue;
     out.push({ text, start, cue: m.index, pronoun: false, verb: 'said' });
   }
+  INVERTED_PLAIN.lastIndex = 0;
+  for (let m = INVERTED_PLAIN.exec(sentence); m; m = INVERTED_PLAIN.exec(sentence)) {
+    const text = m[1]!.trim();
+    const start = m.index + m[0].indexOf(text);
+    if (out.some((s) => s.cue === m!.index) || PRONOUNS.test(text) || !plausibleSubject(text, 'said'))
+      continue;
+    out.push({ text, start, cue: m.index, pronoun: false, verb: 'said' });
+  }
+  QUOTED_AS.lastIndex = 0;
+  for (let m = QUOTED_AS.exec(sentence); m; m = QUOTED_AS.exec(sentence)) {
+    const text = m[1]!;
+    const start = m.index + m[0].indexOf(text);
+    if (!plausibleSubject(text, 'said')) continue;
+    // The cue is "saying": what the source said follows it.
+    const cue = m.index + m[0].lastIndexOf(' ') + 1;
+    out.push({ ...clean(text, start), cue, pronoun: PRONOUNS.test(text), verb: 'said' });
+  }
   SUBJECT_VERB.lastIndex = 0;
   for (let m = SUBJECT_VERB.exec(sentence); m; m = SUBJECT_VERB.exec(sentence)) {
     if (out.some((s) => m!.index >= s.start && m!.index < s.start + s.text.length)) continue;
-    const subject = subjectBefore(sentence, m.index);
+    const verb = /(\w+)$/.exec(m[0])![1]!.toLowerCase();
+    const subject = subjectBefore(sentence, m.index, verb);
     if (!subject) continue;
     if (out.some((s) => s.start === subject.start)) continue;
-    const verb = /(\w+)$/.exec(m[0])![1]!.toLowerCase();
-    out.push({
-      ...clean(subject.text, subject.start),
-      cue: m.index,
-      pronoun: PRONOUNS.test(subject.text),
-      verb,
-    });
+    const pronoun = PRONOUNS.test(subject.text);
+    // "The commission said it had recorded 13 deaths": "it" is the commission, already the source here.
+    if (
+      pronoun &&
+      out.length > 0 &&
+      REPORTED_CLAUSE.test(sentence.slice(Math.max(0, subject.start - 80), subject.start))
+    )
+      continue;
+    out.push({ ...clean(subject.text, subject.start), cue: m.index, pronoun, verb });
   }
-  return out.sort((a, b) => a.cue - b.cue);
+  out.sort((a, b) => a.cue - b.cue);
+  return withParticiples(sentence, withoutRecorders(out));
 }
+
+// Verbs a place or a count can be the subject of: "Peru recorded 3,138 road deaths in 2023, according to the
+// National Road Safety Observatory" is the observatory's figure, not Peru's.
+const RECORDING_VERBS = new Set(['recorded', 'documented', 'counted', 'tallied', 'verified']);
+
+/** `sources` without a recording verb's subject that is no speaker, when someone else is the source. */
+function withoutRecorders(sources: Source[]): Source[] {
+  const place = (s: Source): boolean => RECORDING_VERBS.has(s.verb) && !SPEAKER_NOUN.test(s.text);
+  if (!sources.some(place) || !sources.some((s) => !RECORDING_VERBS.has(s.verb))) return sources;
+  return sources.filter((s) => !place(s));
+}
+
+// "Kenyan police denied that 20 people were killed, saying only two protesters had died": what follows
+// "saying" is the same party's own statement, reported, not disputed.
+const PARTICIPLE = /,\s*(?:saying|adding|noting|insisting|stating)\b/g;
+
+/** `sources` (in cue order) with each ", saying" after a source read as that source saying it. */
+function withParticiples(sentence: string, sources: Source[]): Source[] {
+  if (sources.length === 0 || !sentence.includes('ing')) return sources;
+  const added: Source[] = [];
+  let i = 0;
+  PARTICIPLE.lastIndex = 0;
+  for (let m = PARTICIPLE.exec(sentence); m; m = PARTICIPLE.exec(sentence)) {
+    while (i < sources.length && sources[i]!.cue < m.index) i++;
+    const owner = sources[i - 1];
+    if (!owner) continue;
+    const cue = m.index + m[0].search(/\w/);
+    added.push({ ...owner, cue, verb: 'said', onward: true });
+  }
+  return added.length === 0 ? sources : [...sources, ...added].sort((a, b) => a.cue - b.cue);
+}
+
+// What ends the text before the subject of a reported clause: "X said (that) it …", "X told AP that they …".
+const REPORTED_CLAUSE =
+  /\b(?:said|says|say|told\s+(?:[\w.'’-]+\s+){0,3}?|added|stated|noted|insisted|claimed|confirmed|announced|reported|estimated|wrote|posted)\s*,?\s*(?:that\s+)?$/i;
 
 // The clause breaks of the last sentence asked about: every count in a sentence asks about the same one.
 let breaksOf: { sentence: string; breaks: number[] } | null = null;
@@ -212,7 +402,9 @@ let breaksOf: { sentence: string; breaks: number[] } | null = null;
 function clauseBreaks(sentence: string): number[] {
   if (breaksOf?.sentence !== sentence) {
     const breaks = [0];
-    const re = /(?:,\s*but\b|;|\bbut\b|,\s*while\b|\bwhereas\b)/g;
+    // "…, Onyango said, though rights groups said more than 100": each side of the contrast has its own source.
+    const re =
+      /(?:,\s*but\b|;|\bbut\b|,\s*(?:while|though|although|even though|even as)\b|\bwhereas\b|\balthough\b)/g;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) breaks.push(m.index);
     breaks.push(sentence.length);
     breaksOf = { sentence, breaks };
@@ -231,6 +423,26 @@ export function clauseOf(sentence: string, at: number): [number, number] {
 
 /** The source that covers position `at` of the sentence: same clause first, else the sentence's first. */
 export function sourceAt(sources: Source[], sentence: string, at: number): Source | null {
+  // "Police denied that 20 people were killed, saying only two had died": "saying" vouches for the two, never
+  // for the 20 before it.
+  if (hasOnward(sources))
+    return nearestSource(
+      sources.filter((s) => !(s.onward && s.cue > at)),
+      sentence,
+      at,
+    );
+  return nearestSource(sources, sentence, at);
+}
+
+const onwardMemo = new WeakMap<readonly Source[], boolean>();
+
+function hasOnward(sources: readonly Source[]): boolean {
+  let has = onwardMemo.get(sources);
+  if (has === undefined) onwardMemo.set(sources, (has = sources.some((s) => s.onward)));
+  return has;
+}
+
+function nearestSource(sources: Source[], sentence: string, at: number): Source | null {
   if (sources.length === 0) return null;
   const [from, to] = clauseOf(sentence, at);
   // Sources are in order of their cues, so the clause's are a run [lo, hi) of them, and the nearest to `at` is

@@ -1,4 +1,5 @@
 import { findSources } from '../../src/analyze/attribution';
+import { findCasualties } from '../../src/analyze/casualties';
 import { findContested } from '../../src/analyze/contested';
 import { splitSentences } from '../../src/analyze/sentences';
 import { finishes } from './finishes';
@@ -22,6 +23,129 @@ describe('findSources', () => {
   };
   it.each(Object.entries(hostile))('returns promptly on a hostile %s', (_label, sentence) => {
     expect(finishes(() => findSources(sentence))).toBe(true);
+  });
+});
+
+const sources = (s: string) => findSources(s).map((x) => x.text);
+/** Each figure of a short text as "count — source" (null: shown as stated by the article). */
+const attributed = (text: string) =>
+  findCasualties(splitSentences(text)).map((f) => [f.countText, f.attributedTo]);
+
+describe('sources the audit found missed', () => {
+  it('reads "According to …" and "Per …" at the start of a sentence', () => {
+    expect(attributed('According to police, 12 people were killed in the attack.')).toEqual([
+      ['12', 'police'],
+    ]);
+    expect(attributed('Per the health ministry, 40 people were wounded.')).toEqual([
+      ['40', 'the health ministry'],
+    ]);
+    expect(sources('Per a medical official at the hospital, nine were in critical condition.')).toEqual([
+      'a medical official at the hospital',
+    ]);
+    // "per cent" and "per day" name no source.
+    expect(sources('Turnout rose 40 per cent, and prices rose per day of the strike.')).toEqual([]);
+  });
+
+  it.each([
+    ['Fourteen people were killed, Governor Oleh Syniehubov wrote on Telegram.', 'Governor Oleh Syniehubov'],
+    [
+      'Governor Oleh Syniehubov wrote on Telegram that 14 people had been killed.',
+      'Governor Oleh Syniehubov',
+    ],
+    ['The health ministry posted on Facebook that 14 people had died.', 'The health ministry'],
+    ['Figures from the health ministry showed 14 people had died.', 'Figures from the health ministry'],
+    ['Data compiled by the U.N. shows that 14 civilians were killed.', 'Data compiled by the U.N.'],
+    ['State media quoted the governor as saying 14 people had died.', 'the governor'],
+    ['Fourteen people were killed, the mayor noted.', 'the mayor'],
+    ['The army put the death toll at 14.', 'The army'],
+    ['Rescuers counted 14 bodies in the rubble.', 'Rescuers'],
+  ])('reads the source of %j', (sentence, source) => {
+    expect(attributed(sentence).map(([, by]) => by)).toEqual([source]);
+  });
+
+  it.each([
+    'the coast guard',
+    'the navy',
+    'the air force',
+    'the fire brigade',
+    'paramedics',
+    'firefighters',
+    'emergency responders',
+    'the sheriff',
+    'rescue teams',
+    'aid groups',
+    'the airport',
+    'the state broadcaster',
+    'civil defence',
+  ])('reads %j as a source without a capital letter', (source) => {
+    expect(attributed(`Nine people were killed, ${source} said.`)).toEqual([['Nine', source]]);
+    expect(sources(`Nine people were killed, said ${source}.`)).toEqual([source]);
+  });
+
+  it('does not read things, places or the harmed as sources', () => {
+    expect(sources('Some of those reported dead were found alive.')).toEqual([]);
+    expect(sources('The country has recorded 15,200 deaths since March.')).toEqual([]);
+    expect(sources('The fire put 14 people in hospital.')).toEqual([]);
+    expect(sources('Those who survived said 20 people drowned.')).toEqual([]);
+    expect(sources('Forty people were killed and many others said they had lost relatives.')).toEqual([]);
+    expect(
+      attributed(
+        'Peru recorded 3,138 road deaths in 2023, according to the National Road Safety Observatory.',
+      ).map(([, by]) => by),
+    ).toEqual(['the National Road Safety Observatory']);
+    expect(
+      attributed('Uttar Pradesh alone reported 54 deaths, a state health official told Reuters.'),
+    ).toEqual([['54', 'a state health official']]);
+  });
+
+  it('keeps the time out of the source and the full stop of a final abbreviation in it', () => {
+    expect(sources('Indonesian authorities on Tuesday revised the death toll down to 11.')).toEqual([
+      'Indonesian authorities',
+    ]);
+    expect(sources('Police late Wednesday said 10 people were arrested.')).toEqual(['Police']);
+    const sentence = 'More than 20,000 people have been killed, according to the U.N.';
+    const [source] = findSources(sentence);
+    expect(source!.text).toBe('the U.N.');
+    expect(sentence.slice(source!.start, source!.start + source!.text.length)).toBe('the U.N.');
+  });
+
+  it('names the person, not the job, in "Jajarkot\'s chief district officer, Suresh Sunar, said"', () => {
+    expect(
+      sources("Jajarkot's chief district officer, Suresh Sunar, said rescuers were searching for 15 people."),
+    ).toEqual(['Suresh Sunar']);
+  });
+
+  it('reads "several" after a party as some of that party', () => {
+    expect(
+      sources('Relatives of inmates gathered outside, and several told reporters that the toll was higher.'),
+    ).toEqual(['Relatives of inmates']);
+  });
+});
+
+describe('clauses that carry their own source', () => {
+  it.each(['though', 'although', 'while', 'whereas'])('breaks at ", %s"', (word) => {
+    expect(
+      attributed(
+        `No more than 12 people had been arrested, Onyango said, ${word} rights groups said more than 100 had been detained.`,
+      ).map(([, by]) => by),
+    ).toEqual(['Onyango', 'rights groups']);
+  });
+
+  it('reads ", saying" as the same party speaking, for what follows it only', () => {
+    const figures = attributed(
+      'Kenyan police on Wednesday denied that 20 people were killed, saying only two protesters had died.',
+    );
+    expect(figures).toContainEqual(['two', 'Kenyan police']);
+    // The denied toll is never shown as the police's own figure.
+    expect(figures.filter(([count]) => count === '20').map(([, by]) => by)).not.toContain('Kenyan police');
+  });
+
+  it('reads "X said it had recorded 13 deaths" as X, not as a pronoun for someone earlier', () => {
+    expect(
+      attributed(
+        'Police said two people died. The commission said it had recorded 13 deaths and 56 injuries.',
+      ).map(([, by]) => by),
+    ).toEqual(['Police', 'The commission', 'The commission']);
   });
 });
 
