@@ -2,7 +2,7 @@
 // "Y rejected that account" after X's statement, "…, a claim Y rejected", "not … as X claims", and counts of
 // the same harm that different sources put at different numbers.
 import type { CasualtyFigure, CasualtyKind, ContestedClaim } from '../analysis';
-import { DISPUTE_VERBS, sourcesOf, type Source } from './attribution';
+import { DISPUTE_VERBS, sourcesOf, speakerBefore, type Source } from './attribution';
 import { supersededFigure } from './casualties';
 import { vagueCeiling } from './numbers';
 import type { Sentence } from './sentences';
@@ -25,21 +25,35 @@ const DISPUTE_WORDS =
 const CONTRAST = /,?\s+\b(?:but|however|while)\b\s+/;
 const SAID_UNTRUE =
   /\b(?:said|says)\s+(?:(?:that|this|the)\s+(?:claim|figure|account|report|number|estimate|toll)|that|this|it)\s+(?:was|is|were)\s+["“]?(?:wildly\s+|completely\s+|simply\s+)?(?:untrue|false|not true|wrong|incorrect|baseless|inaccurate|inflated|exaggerated|misleading)/i;
+// "denied the accusation", "contradicted that account", "disputed that.": a rebuttal of what was said before.
 const REJECTED_THAT =
-  /\b(?:rejected|dismissed|disputed|denied)\s+(?:that|this|the|those|these|such)\s+(?:\w+\s+)?(?:account|claims?|assertions?|assurances?|statements?|figures?|reports?|allegations?|characteri[sz]ation|version)\b/i;
+  /\b(?:rejected|dismissed|disputed|denied|contradicted|contested|refuted|challenged)\s+(?:(?:that|this|the|those|these|such|its|their)\s+(?:\w+\s+)?(?:account|claims?|assertions?|assurances?|statements?|figures?|reports?|allegations?|accusations?|charges?|criticism|rumou?rs|suggestions?|numbers?|tolls?|tally|count|estimates?|narrative|description|characteri[sz]ation|version)\b|(?:that|this|it)\s*(?:[.;]|,\s*(?:saying|adding|calling)\b|$))/i;
+// "…, a claim the transport ministry rejected", "…, which the rebels rejected".
 const A_CLAIM_REJECTED =
-  /,\s+(?:a|the)\s+(?:claim|figure|charge|allegation|assertion|account|characteri[sz]ation|number)\s+(?:that\s+)?(.+?)\s+(?:has\s+|have\s+)?(?:rejected|disputed|denied|dismissed)\b/i;
+  /,\s+(?:(?:a|the)\s+(?:claim|figure|charge|allegation|accusation|assertion|account|characteri[sz]ation|number)\s+(?:that\s+)?|which\s+)(.+?)\s+(?:has\s+|have\s+|had\s+)?(?:rejected|disputed|denied|dismissed|contested|contradicted|refuted)\b/i;
+// "Officials called the figure exaggerated", "dismissed the report as propaganda".
+const CALLED_FALSE =
+  /\b(?:called|described|dismissed|branded|labell?ed)\s+(?:the|that|this|those|these|such|its|their)\s+(?:\w+\s+)?(?:figures?|claims?|account|reports?|tolls?|numbers?|allegations?|accusations?|estimates?|count|tally|version|statements?)\s+(?:as\s+)?(?:an?\s+)?["“]?(?:(?:wildly|grossly|completely|totally|greatly|vastly|hugely|highly|simply|an)\s+)?(?:exaggerated|exaggeration|false|untrue|inflated|baseless|inaccurate|wrong|misleading|fabricated|fabrication|lies?|propaganda|nonsense|fake|rumou?rs)\b/i;
 const AS_X_CLAIMS =
   /\bas\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*?)\s+(?:claims|claimed|says|said|has claimed|asserts)\b/;
 const RIVAL_CUE =
   /\b(?:but|however|only|lower|higher|put the (?:death toll|toll|number|figure|count|tally)|revised|own (?:count|tally|figures?)|disputed|contradict\w*|differ\w*|instead|closer to|(?:real|actual|true) (?:toll|figure|number|count)|not \d[\d,]*|not (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
 // "…, the Interior Ministry said, while opposition leaders said more than 300": two sources set against each
 // other inside one sentence.
-const CONTRAST_BETWEEN = /,\s*(?:while|whereas|but)\b|;\s*(?:but|however)\b/i;
-const DENIAL_START =
-  /^((?:[A-Z][\w.'’-]*|the|of)(?:\s+(?:[A-Z][\w.'’-]*|the|of|[a-z]+(?=\s+denied)))*)\s+(?:flatly\s+)?denied\b/;
+const CONTRAST_BETWEEN = /,\s*(?:while|whereas|but|though|although|even though)\b|;\s*(?:but|however)\b/i;
 const NEGATION = /\b(?:not|no|never|none|nothing|only)\b|n[’']t\b/i;
-const PLAIN_SAY = new Set(['said', 'says']);
+// Verbs of a plain statement that another party's plain statement can contradict.
+const PLAIN_SAY = new Set([
+  'said',
+  'says',
+  'told',
+  'tells',
+  'insisted',
+  'insists',
+  'maintained',
+  'claimed',
+  'claims',
+]);
 const AUTHORITY =
   /\b(?:government|ministry|minister|president|police|army|military|defen[cs]e|officials?|authorities|spokes(?:man|woman|person)|forces|troops|governor|mayor|Kremlin|White House|Pentagon)\b/i;
 const CHALLENGER =
@@ -58,6 +72,39 @@ function opposedParties(a: string, b: string): boolean {
   const na = NATION.exec(a)?.[1];
   const nb = NATION.exec(b)?.[1];
   return !!na && !!nb && !na.startsWith(nb.slice(0, 4)) && !nb.startsWith(na.slice(0, 4));
+}
+/**
+ * An authority and a party that is neither an authority nor an onlooker: "A U.S. defense official" and "The
+ * Houthis". Weaker than opposedParties, so their statements must also be about the same thing.
+ */
+function authorityAndOther(a: string, b: string): boolean {
+  const side = (x: string): number => (AUTHORITY.test(x) ? 1 : 0) - (CHALLENGER.test(x) ? 1 : 0);
+  return side(a) !== side(b) && (side(a) === 1 || side(b) === 1) && !OBSERVER.test(a) && !OBSERVER.test(b);
+}
+
+/**
+ * "The governor's office" (or "the governor's spokesman") speaks for a person the quotes introduce as governor:
+ * "…, provincial governor Jean-Jacques Purusi said".
+ */
+function speaksFor(party: string, person: string, quotes: readonly string[]): boolean {
+  const role =
+    /^(?:the\s+)?([a-z]+)['’]s\s+(?:office|spokes(?:man|woman|person)|staff|aides?|camp|press office)$/i.exec(
+      party,
+    )?.[1];
+  if (!role || !/^[A-Z]/.test(person)) return false;
+  return quotes.some((q) => {
+    const at = q.indexOf(person);
+    return (
+      at > 0 &&
+      new RegExp(`\\b${role}\\s+(?:[A-Z][\\w.'’-]*\\s+){0,3}$`, 'i').test(q.slice(Math.max(0, at - 80), at))
+    );
+  });
+}
+
+/** One side an authority only, the other a challenger only: "the Interior Ministry" and "Protest organizers". */
+function authorityAndChallenger(a: string, b: string): boolean {
+  const side = (x: string): number => (AUTHORITY.test(x) ? 1 : 0) - (CHALLENGER.test(x) ? 1 : 0);
+  return side(a) * side(b) === -1;
 }
 const GENERIC_WHO = /^(?:people|others|persons|individuals)$/i;
 
@@ -182,28 +229,92 @@ function wordEnds(normed: string): string[] {
   return ends;
 }
 
+// A party named again by its kind or a pronoun: "the group", "the ministry", "it". "The army", "the police" or
+// "the rebels" name one party each in a story and are left out: they are seldom the claimant said again.
+const ANAPHOR =
+  /^(?:(?:the|its|this|that)\s+(?:group|ministry|agency|company|organi[sz]ation|department|office|commission|militia|party|movement|council|committee|firm|administration|spokes(?:man|woman|person)|official|network|observatory|service|monitor|statement|body|outfit)|it|he|she|they)$/i;
+
+/**
+ * Whether a dispute has two parties: "The RSF said fewer than 10 civilians had died. The group denied targeting
+ * civilians." is the RSF speaking twice. A party named only by its kind ("the group", "the ministry") is the one
+ * named earlier by that kind ("the Interior Ministry"); when none was, it is most likely the claimant again, so it
+ * is never shown disputing.
+ */
+function twoParties(claimant: string, disputer: string, speakers: Parties): boolean {
+  if (sameSource(claimant, disputer)) return false;
+  if (!ANAPHOR.test(disputer.trim())) return true;
+  const named = speakers.find(disputer);
+  return named !== undefined && !ANAPHOR.test(named.trim()) && !sameSource(named, claimant);
+}
+
+/** "Police say", "officials say", but "Hamas says", "the Red Cross says". */
+function plural(subject: string): boolean {
+  return (
+    /\b(?:police|people|staff|media)$/i.test(subject) ||
+    (/s$/i.test(subject) && !/(?:ss|us|Hamas)$/i.test(subject))
+  );
+}
+
 /** "Health officials report", "the ministry reports". */
 function reports(subject: string): string {
-  return /s$/i.test(subject) ? 'report' : 'reports';
+  return plural(subject) ? 'report' : 'reports';
 }
 
 function stripEnd(s: string): string {
   return s.replace(/[\s.,;:]+$/, '');
 }
 
+/** The text after a source's own verb ("said", past any "has also flatly"), up to `until`. */
+function afterVerb(claimant: Source, sentence: string, until: number): string {
+  const from = sentence.slice(claimant.cue, until);
+  const verb = /^[a-z]+$/.test(claimant.verb)
+    ? new RegExp(`\\b${claimant.verb}\\b\\s*`, 'i').exec(from)
+    : null;
+  return verb && verb.index < 200 ? from.slice(verb.index + verb[0].length) : from.replace(/^\S+\s*/, '');
+}
+
+const KEPT_VERBS = new Set([
+  'put',
+  'gave',
+  'estimated',
+  'counted',
+  'recorded',
+  'revised',
+  'raised',
+  'lowered',
+]);
+
+// What can follow a verb without being what was said: a time, or the listener of "told".
+const NOTHING_SAID =
+  /^(?:(?:on|late|early|last)\s+)?(?:\w+day|yesterday|today|tonight|overnight)?(?:\s+(?:night|morning|afternoon|evening))?$/i;
+// A claim's first word that is no name and reads better in lower case after "X says".
+const PLAIN_START =
+  /^(?:The|A|An|At|About|More|Nearly|Some|All|No|None|Only|Most|Many|Several|Dozens|Hundreds|Thousands|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fourteen|Fifteen|Twenty|Thirty|Forty|Fifty)\b/;
+
 function claimFrom(claimant: Source, sentence: string, until: number): string {
-  const afterVerb = sentence
-    .slice(claimant.cue, until)
-    .replace(/^(?:(?:has|have|had|also|later|earlier|previously)\s+)*\S+\s+/i, '');
+  const after = afterVerb(claimant, sentence, until);
   // "told reporters on Saturday night that 90 people had died": the claim is what follows "that".
-  const told = /^(?:told|tells)$/.test(claimant.verb) ? /^[^,;]{0,60}?\bthat\s+/.exec(afterVerb) : null;
-  const body = stripEnd((told ? afterVerb.slice(told[0].length) : afterVerb).replace(/^that\s+/i, ''));
+  const telling = /^(?:told|tells)$/.test(claimant.verb);
+  const told = telling ? /^[^,;]{0,60}?\bthat\s+/.exec(after) : null;
+  let body = stripEnd((told ? after.slice(told[0].length) : after).replace(/^that\s+/i, ''));
+  // "“I saw at least 50 bodies,” Ramesh Yadav told AP.", "Fourteen died, the mayor said Tuesday.": after the
+  // verb stands only whom or when it was said; the claim is what comes before the source.
+  if ((telling && !told) || NOTHING_SAID.test(body)) {
+    const before = sentence
+      .slice(0, claimant.start)
+      .replace(/[\s,]+$/, '')
+      .replace(/,(["”’])$/, '$1');
+    if (before) body = PLAIN_START.test(before) ? before.charAt(0).toLowerCase() + before.slice(1) : before;
+  }
+  // "Local civil society groups put the number of dead at more than 120": a verb that is not "say" is kept.
   const verb =
     claimant.verb === 'denied' || claimant.verb === 'denies'
       ? 'denies'
-      : /s$/i.test(claimant.text)
-        ? 'say'
-        : 'says';
+      : KEPT_VERBS.has(claimant.verb)
+        ? claimant.verb
+        : plural(claimant.text)
+          ? 'say'
+          : 'says';
   const text = `${claimant.text} ${verb} ${body}`;
   return text.length > 220 ? text.slice(0, 217).replace(/\s+\S*$/, '') + '…' : text;
 }
@@ -227,15 +338,35 @@ export function rivalCounts(a: CasualtyFigure, b: CasualtyFigure, requireCue = t
   // A source revising its own count ("down from 26", "had told reporters that 90 had died") is not a rival.
   if (x.superseded || y.superseded) return false;
   if (a.kind !== b.kind || sameParty(x.source!, y.source!)) return false;
-  if (!differentButComparable(x.span, y.span, a.qualifier === 'vague' || b.qualifier === 'vague'))
+  const vague = a.qualifier === 'vague' || b.qualifier === 'vague';
+  // Two sources set against each other in one sentence count the same people, whatever each calls them and
+  // however far apart ("79 protesters" … "while opposition leaders said more than 300"; "No more than 12 …,
+  // though rights groups said more than 100").
+  if (contrastedInOneSentence(a, b)) return differentButComparable(x.span, y.span, vague, Infinity);
+  const close = differentButComparable(x.span, y.span, vague, CLOSE);
+  // Further apart, counts are rivals only where one party denies another's toll ("Police denied that 20 people
+  // were killed, saying only two protesters had died" against a commission's 13).
+  if (!close && !(requireCue && differentButComparable(x.span, y.span, vague, APART) && denies(a, b)))
     return false;
-  // Two sources set against each other in one sentence count the same people, whatever each calls them
-  // ("79 protesters" … "while opposition leaders said more than 300").
-  if (contrastedInOneSentence(a, b)) return true;
   if (a.who && b.who && !GENERIC_WHO.test(a.who) && !GENERIC_WHO.test(b.who) && a.who !== b.who) return false;
-  // Wire copy signals a rival count ("put the toll at", "not 41", "its own count", "but … only two");
-  // without such a cue two numbers are more likely two places or two events (Spain's toll, Portugal's).
-  return !requireCue || hasRivalCue(x, a) || hasRivalCue(y, b);
+  // Wire copy signals a rival count ("put the toll at", "not 41", "its own count", "but … only two"), and so do
+  // the parties themselves when they are opposed (a ministry and the protest's organizers); without either, two
+  // numbers are more likely two places or two events (Spain's toll, Portugal's).
+  return !requireCue || cued(x, a, y, b) || (close && authorityAndChallenger(a.attributedTo, b.attributedTo));
+}
+
+/** Rival counts of one event differ by at most this factor without a cue, by at most APART with one. */
+const CLOSE = 4;
+const APART = 10;
+
+const DENIES = /\b(?:denied|denies|dismissed|rejected|disputed|refuted)\b/i;
+
+function denies(a: CasualtyFigure, b: CasualtyFigure): boolean {
+  return DENIES.test(a.quote) || DENIES.test(b.quote);
+}
+
+function cued(x: FigureFacts, a: CasualtyFigure, y: FigureFacts, b: CasualtyFigure): boolean {
+  return hasRivalCue(x, a) || hasRivalCue(y, b);
 }
 
 /** What rivalCounts reads of one figure, read once per figure: it is asked about every pair of them. */
@@ -283,12 +414,13 @@ function differentButComparable(
   x: [number, number] | null,
   y: [number, number] | null,
   vague: boolean,
+  ratio: number,
 ): boolean {
   if (!x || !y || (x[0] === y[0] && x[1] === y[1])) return false;
   const overlap = Math.max(x[0], y[0]) <= Math.min(x[1], y[1]);
   if (vague && overlap) return false;
   const lo = Math.min(x[1], y[1]);
-  return lo > 0 && Math.max(x[0], y[0]) / lo <= 4;
+  return lo > 0 && Math.max(x[0], y[0]) / lo <= ratio;
 }
 
 /** Both counts in one sentence with "while", "whereas" or "but" between them. */
@@ -345,6 +477,9 @@ function rivalClaim(a: CasualtyFigure, b: CasualtyFigure): ContestedClaim {
   };
 }
 
+const OPENER_VERB =
+  /^\s*(?:,[^,]{1,160},\s*)?(?:\w+\s+){0,4}?(?:said|says|told|tells|insisted|insists|maintained|claimed|claims)\b/;
+
 /**
  * The party a sentence opens with, when the sentence is that party's plain statement ("Opposition lawmakers said
  * …"): a named source as the subject of "said", whose statement is not itself a figure's attribution.
@@ -353,8 +488,9 @@ function sentenceSubject(sentence: Sentence, sources: readonly Source[]): Source
   const first = sources[0];
   if (!first || first.pronoun || !PLAIN_SAY.has(first.verb) || !/[A-Z]/.test(first.text)) return null;
   if (sentence.text.slice(0, first.start).trim() !== '') return null;
-  if (!/^\s*(?:\w+\s+){0,4}?(?:said|says)\b/.test(sentence.text.slice(first.start + first.text.length)))
-    return null;
+  // "A U.S. defense official, speaking on condition of anonymity …, said": an aside may stand before the verb.
+  const rest = sentence.text.slice(first.start + first.text.length, first.cue + 40);
+  if (!OPENER_VERB.test(rest)) return null;
   return first;
 }
 
@@ -500,6 +636,62 @@ function howeverReply(
   };
 }
 
+const DENIAL_VERBS = new Set(['denied', 'denies']);
+// A sentence about a count: a rebuttal in it is about the count, as a rival count is.
+const COUNT_TALK =
+  /\d|\b(?:figures?|toll|tally|count|numbers?|estimates?|dead|deaths?|killed|injured|wounded|arrested|detained|missing)\b/i;
+const QUOTE_START = /^\s*["“]/;
+
+// "Kenyan police denied that 20 people were killed", "Officials dismissed claims that 50 people had died".
+const TOLL_DENIAL =
+  /\b(?:denied|denies|dismissed|rejected|disputed|refuted)\s+(?:(?:the\s+)?(reports?|claims?|rumou?rs|allegations?|accounts?|suggestions?)\s+)?that\s+([^;]{1,200}?\b(?:killed|died|dead|deaths|wounded|injured|hurt|missing|arrested|detained)\b[^,;.]*)/i;
+// "Rumors that 100 people had died were untrue, police spokeswoman Resila Onyango said."
+const FALSE_TOLL =
+  /^(?:the\s+)?(reports?|claims?|rumou?rs|allegations?|suggestions?|accounts?)\s+that\s+(.{1,200}?\b(?:killed|died|dead|deaths|wounded|injured|hurt|missing|arrested|detained)\b.{0,80}?)\s+(?:were|was|are|is)\s+["“]?(?:(?:wildly|completely|simply|totally|grossly)\s+)?(?:untrue|false|baseless|unfounded|wrong|incorrect|not true|fabricated|exaggerated|inflated)\b/i;
+const A_COUNT =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens|scores|hundreds|thousands)\b/i;
+
+/**
+ * A toll one party denies: a contested assertion, not a figure. The claimant is whoever gave that toll — named
+ * in the sentence, or an earlier figure of the same number from another party — else the reports, rumours or
+ * claims as the article calls them; with none of these written there is no claimant to show.
+ */
+function deniedToll(
+  sentence: Sentence,
+  sources: readonly Source[],
+  figures: CasualtyFigure[],
+): ContestedClaim | null {
+  const s = sentence.text;
+  const denial = TOLL_DENIAL.exec(s);
+  const falseToll = denial ? null : FALSE_TOLL.exec(s);
+  const m = denial ?? falseToll;
+  if (!m || !A_COUNT.test(m[2]!)) return null;
+  const denier = denial
+    ? sources.filter((x) => !x.pronoun && x.cue <= denial.index).pop()
+    : firstNamed(sources, (x) => x.start > falseToll![0].length);
+  if (!denier) return null;
+  const body = stripEnd(m[2]!);
+  const number = /\d[\d,.]*/.exec(body)?.[0];
+  const by = party(denier.text);
+  const earlier = number
+    ? figures.find(
+        (f) => f.quote !== s && f.countText.includes(number) && !sameParty(figureFacts(f).source!, by),
+      )
+    : undefined;
+  const noun = m[1];
+  const claimant = earlier?.attributedTo ?? noun;
+  if (!claimant) return null;
+  const claim = earlier?.attributedTo
+    ? `${claimant} ${reports(claimant)} that ${body}`
+    : `${noun!.charAt(0).toUpperCase()}${noun!.slice(1)} that ${body}`;
+  return {
+    claim,
+    claimant,
+    disputedBy: denier.text,
+    quotes: earlier ? [earlier.quote, s] : [s],
+  };
+}
+
 interface Previous {
   sentence: Sentence;
   sources: readonly Source[];
@@ -510,6 +702,7 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
   const strong: ContestedClaim[] = [];
   const weak: ContestedClaim[] = [];
   let previous: Previous | null = null;
+  let earlier: Previous | null = null;
   let lastStatement: { sentence: Sentence; subject: Source } | null = null;
   const speakers = new Parties();
   const stated = new StatedTotals(figures);
@@ -524,8 +717,14 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     const contrast = CONTRAST.exec(s);
     let found = false;
     stated.read(s);
+    const denied = deniedToll(sentence, sources, stated.latest());
+    if (denied) {
+      strong.push(denied);
+      found = true;
+    }
     // A rebuttal answers what was said before it, never a figure further down.
-    const named = REBUTTAL.test(s) ? namedRebuttal(sentence, sources, stated.latest(), speakers) : null;
+    const named =
+      !found && REBUTTAL.test(s) ? namedRebuttal(sentence, sources, stated.latest(), speakers) : null;
     if (named) {
       strong.push(named);
       found = true;
@@ -566,12 +765,14 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     }
 
     // "Ukrainian officials rejected that account." following "Russia's Defense Ministry said …".
-    const rebuttal = SAID_UNTRUE.exec(s) ?? REJECTED_THAT.exec(s);
+    const rebuttal = SAID_UNTRUE.exec(s) ?? REJECTED_THAT.exec(s) ?? CALLED_FALSE.exec(s);
     // "Police denied using live ammunition …" right after another party's account in the same paragraph.
-    const denial = DENIAL_START.exec(s);
+    const denial = sources.find(
+      (x) => !x.pronoun && DENIAL_VERBS.has(x.verb) && s.slice(0, x.start).trim() === '',
+    );
     if (!found && !rebuttal && denial && previous && previous.sentence.paragraph === sentence.paragraph) {
       const claimant = firstNamed(previous.sources, (x) => !DISPUTE_VERBS.has(x.verb));
-      const disputedBy = denial[1]!;
+      const disputedBy = denial.text;
       if (claimant && !sameSource(claimant.text, disputedBy)) {
         strong.push({
           claim: claimFrom(claimant, previous.sentence.text, previous.sentence.text.length),
@@ -584,7 +785,10 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     }
     if (!found && rebuttal && previous && previous.sentence.paragraph >= sentence.paragraph - 1) {
       // The rebuttal's own subject: the nearest source at or before the rebutting verb.
-      const disputer = sources.filter((x) => !x.pronoun && x.cue <= rebuttal.index + 1).pop();
+      const disputer =
+        sources.filter((x) => !x.pronoun && x.cue <= rebuttal.index + 1).pop() ??
+        speakerBefore(s, rebuttal.index, rebuttal[0].split(/\s/)[0]!.toLowerCase()) ??
+        undefined;
       const claimant = firstNamed(previous.sources);
       if (disputer && claimant && !sameSource(claimant.text, disputer.text)) {
         strong.push({
@@ -593,6 +797,24 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
           disputedBy: disputer.text,
           quotes: [previous.sentence.text, s],
         });
+        // "Witnesses said the toll appeared far higher. “I saw at least 50 bodies,” Ramesh Yadav told AP.
+        // Officials said that account was exaggerated.": the quote is one witness's instance of the account the
+        // sentence before gave, and both are rejected.
+        const speaker =
+          QUOTE_START.test(previous.sentence.text) && earlier ? firstNamed(earlier.sources) : undefined;
+        if (
+          speaker &&
+          earlier!.sentence.paragraph === previous.sentence.paragraph &&
+          !sameSource(speaker.text, claimant.text) &&
+          !sameSource(speaker.text, disputer.text)
+        ) {
+          strong.push({
+            claim: claimFrom(speaker, earlier!.sentence.text, earlier!.sentence.text.length),
+            claimant: speaker.text,
+            disputedBy: disputer.text,
+            quotes: [earlier!.sentence.text, s],
+          });
+        }
       }
     }
 
@@ -628,17 +850,21 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
       prior &&
       prior.sentence.paragraph === sentence.paragraph &&
       sentence.index - prior.sentence.index <= 2 &&
-      !sameSource(prior.subject.text, opener.text) &&
-      opposedParties(prior.subject.text, opener.text)
+      !sameSource(prior.subject.text, opener.text)
     ) {
       const priorSays = prior.sentence.text.slice(prior.subject.cue);
       const says = s.slice(opener.cue);
+      const shared = sharesSubjectMatter(priorSays, says);
+      // "President Vucic insisted that police had shown restraint. Witnesses told AP that officers fired tear gas":
+      // an authority's insistence answered by the other side is a dispute even with no negation between them.
+      const firm = FIRM_CLAIM.has(prior.subject.verb);
       if (
-        NEGATION.test(priorSays) !== NEGATION.test(says) &&
+        (opposedParties(prior.subject.text, opener.text) ||
+          (shared && authorityAndOther(prior.subject.text, opener.text))) &&
+        (firm || NEGATION.test(priorSays) !== NEGATION.test(says)) &&
         !CONTRAST.test(priorSays) &&
         !CONTRAST.test(says) &&
-        (sharesSubjectMatter(priorSays, says) ||
-          !(OBSERVER.test(prior.subject.text) || OBSERVER.test(opener.text)))
+        (shared || firm || !(OBSERVER.test(prior.subject.text) || OBSERVER.test(opener.text)))
       ) {
         weak.push({
           claim: claimFrom(prior.subject, prior.sentence.text, prior.sentence.text.length),
@@ -669,19 +895,34 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     if (opener) lastStatement = { sentence, subject: opener };
     else if (sources.some((x) => !x.pronoun)) lastStatement = null;
 
+    earlier = previous;
     previous = { sentence, sources };
   }
 
-  const out: Array<{ claim: ContestedClaim; claimant: Party; disputedBy: Party; quotes: Set<string> }> = [];
-  const add = (c: ContestedClaim, mergeOnDisputer: boolean): void => {
+  const out: Array<{
+    claim: ContestedClaim;
+    claimant: Party;
+    disputedBy: Party;
+    quotes: Set<string>;
+    rival: boolean;
+  }> = [];
+  const add = (c: ContestedClaim, mergeOnDisputer: boolean, rival = false): void => {
+    if (!twoParties(c.claimant, c.disputedBy, speakers)) return;
     const claimant = party(c.claimant);
     const disputedBy = party(c.disputedBy);
-    // "B rejects A's figure" and "A and B give rival counts" are one dispute between the same two parties.
+    // "B rejects A's figure" and "A and B give rival counts" are one dispute between the same two parties; "B
+    // rejects A's claim of beatings" and their rival counts of arrests are two.
+    // "The governor's office" speaks for "provincial governor Jean-Jacques Purusi" in a rival count's sentence.
+    const side = (p: Party, text: string, q: Party, other: string): boolean =>
+      sameParty(p, q) || (rival && (speaksFor(text, other, c.quotes) || speaksFor(other, text, c.quotes)));
     const same = out.find(
       (o) =>
-        (sameParty(o.claimant, claimant) && sameParty(o.disputedBy, disputedBy)) ||
-        (sameParty(o.claimant, disputedBy) && sameParty(o.disputedBy, claimant)) ||
-        (mergeOnDisputer && sameParty(o.disputedBy, disputedBy)),
+        ((side(o.claimant, o.claim.claimant, claimant, c.claimant) &&
+          side(o.disputedBy, o.claim.disputedBy, disputedBy, c.disputedBy)) ||
+          (side(o.claimant, o.claim.claimant, disputedBy, c.disputedBy) &&
+            side(o.disputedBy, o.claim.disputedBy, claimant, c.claimant)) ||
+          (mergeOnDisputer && sameParty(o.disputedBy, disputedBy))) &&
+        (!rival || o.rival || o.claim.quotes.some((q) => !c.quotes.includes(q) && COUNT_TALK.test(q))),
     );
     if (same) {
       for (const q of c.quotes) {
@@ -692,11 +933,17 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
       return;
     }
     if (out.length >= MAX_CONTESTED) return;
-    out.push({ claim: { ...c, quotes: [...c.quotes] }, claimant, disputedBy, quotes: new Set(c.quotes) });
+    out.push({
+      claim: { ...c, quotes: [...c.quotes] },
+      claimant,
+      disputedBy,
+      quotes: new Set(c.quotes),
+      rival,
+    });
   };
   for (const c of strong) add(c, false);
   for (const c of weak) add(c, true);
-  for (const c of conflictingFigures(figures)) add(c, false);
+  for (const c of conflictingFigures(figures)) add(c, false, true);
   return out.map((o) => o.claim);
 }
 

@@ -217,3 +217,160 @@ describe('disputes the audit found missing', () => {
     expect(out[0]!.quotes).toHaveLength(2);
   });
 });
+
+describe('contested claims the audit found wrong or missed', () => {
+  it('never shows a party disputing itself under another name ("The RSF" … "The group")', () => {
+    expect(
+      parties('The RSF said fewer than 10 civilians had died. The group denied targeting civilians.'),
+    ).toEqual([]);
+    // "The ministry" is the Interior Ministry named earlier, a party other than the claimant.
+    expect(
+      parties(
+        'Police detained at least 230 people, the Interior Ministry said. ' +
+          'Protest organizers said dozens were beaten in custody. The ministry rejected the claim of beatings.',
+      ),
+    ).toEqual([['Protest organizers', 'The ministry']]);
+  });
+
+  it('quotes what a source told an outlet, not the outlet', () => {
+    const [c] = contested(
+      '"I saw at least 50 bodies being carried away," Ramesh Yadav, a pilgrim from Bihar, told AP. ' +
+        'Officials said that account was exaggerated.',
+    );
+    expect(c).toMatchObject({ claimant: 'Ramesh Yadav', disputedBy: 'Officials' });
+    expect(c!.claim).toBe('Ramesh Yadav says "I saw at least 50 bodies being carried away"');
+  });
+
+  it('answers the account a quoted witness gave as well as the witness', () => {
+    expect(
+      parties(
+        'Witnesses said the toll appeared far higher. "I saw at least 50 bodies," Ramesh Yadav told AP. ' +
+          'Officials said that account was exaggerated.',
+      ),
+    ).toEqual([
+      ['Ramesh Yadav', 'Officials'],
+      ['Witnesses', 'Officials'],
+    ]);
+  });
+
+  it.each([
+    [
+      'The opposition Congress party said the real toll was far higher. The health ministry denied the accusation.',
+      ['The opposition Congress party', 'The health ministry'],
+    ],
+    [
+      'The company said the leak posed no danger to residents. Environmental groups disputed that.',
+      ['The company', 'Environmental groups'],
+    ],
+    [
+      'Police said the officers fired in self-defense. Witnesses contradicted that account, saying the crowd was unarmed.',
+      ['Police', 'Witnesses'],
+    ],
+    [
+      'The government claimed the rebels had fired first, which the rebels rejected.',
+      ['The government', 'the rebels'],
+    ],
+    [
+      'The health ministry said 40 people were killed. The army called the figure exaggerated.',
+      ['The health ministry', 'The army'],
+    ],
+    [
+      'Relatives of inmates gathered outside, and several told reporters that the toll was higher. ' +
+        'The government dismissed those reports as rumors.',
+      ['Relatives of inmates', 'The government'],
+    ],
+  ])('reads the rebuttal in %j', (text, pair) => {
+    expect(parties(text)).toEqual([pair]);
+  });
+
+  it('reads a denied toll as a contested assertion, never with the denier as its source', () => {
+    const [rumor] = contested(
+      'Rumors that 100 people had died were untrue, police spokeswoman Resila Onyango said.',
+    );
+    expect(rumor).toMatchObject({
+      claimant: 'Rumors',
+      disputedBy: 'Resila Onyango',
+      claim: 'Rumors that 100 people had died',
+    });
+    expect(
+      parties('Officials dismissed claims that 50 people had died at a second rally in Mombasa.'),
+    ).toEqual([['claims', 'Officials']]);
+    // Whoever gave the toll earlier is the claimant.
+    const [denied] = contested(
+      'The opposition said 20 people were killed. Police denied that 20 people were killed.',
+    );
+    expect(denied).toMatchObject({ claimant: 'The opposition', disputedBy: 'Police' });
+    // With no one written as giving the denied toll, there is no claimant to show.
+    expect(
+      parties(
+        'Kenyan police on Wednesday denied that 20 people were killed when officers broke up a protest.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads rival counts set against each other with "though", however far apart', () => {
+    expect(
+      parties(
+        'No more than 12 people had been arrested, Onyango said, though rights groups said more than 100 had been detained.',
+      ),
+    ).toEqual([['Onyango', 'rights groups']]);
+  });
+
+  it('reads an authority and a challenger giving different counts of the same people as rivals', () => {
+    expect(
+      parties(
+        'Police detained at least 230 people overnight, the Interior Ministry said. ' +
+          'Protest organizers said more than 400 people had been detained.',
+      ),
+    ).toEqual([['the Interior Ministry', 'Protest organizers']]);
+  });
+
+  it('keeps rival counts apart from a rebuttal of something else between the same parties', () => {
+    expect(
+      parties(
+        'Police detained at least 230 people overnight, the Interior Ministry said. ' +
+          'Protest organizers said more than 400 people had been detained and that dozens were beaten in custody. ' +
+          'The ministry rejected the claim of beatings as a lie.',
+      ),
+    ).toEqual([
+      ['Protest organizers', 'The ministry'],
+      ['the Interior Ministry', 'Protest organizers'],
+    ]);
+  });
+
+  it('reads a person and the office that speaks for them as one side of a dispute', () => {
+    const out = contested(
+      'The death toll rose to 78, provincial governor Jean-Jacques Purusi said. ' +
+        'Local civil society groups put the number of dead at more than 120. ' +
+        "The governor's office dismissed those figures as inaccurate.",
+    );
+    expect(out.map((c) => [c.claimant, c.disputedBy])).toEqual([
+      ['Local civil society groups', "The governor's office"],
+    ]);
+    expect(out[0]!.claim).toBe('Local civil society groups put the number of dead at more than 120');
+  });
+
+  it("reads counts far apart as rivals when one party denies the other's toll", () => {
+    expect(
+      parties(
+        'Kenyan police denied that 20 people were killed, saying only two protesters had died. ' +
+          'The Kenya National Commission on Human Rights said it had recorded 13 deaths.',
+      ),
+    ).toEqual([['Kenyan police', 'The Kenya National Commission on Human Rights']]);
+  });
+
+  it('reads an insistence answered by the other side, and an official answered by an armed group', () => {
+    expect(
+      parties(
+        'President Aleksandar Vucic insisted that police had shown restraint. ' +
+          'Witnesses told AP that officers fired tear gas into a crowd that included children.',
+      ),
+    ).toEqual([['President Aleksandar Vucic', 'Witnesses']]);
+    expect(
+      parties(
+        'A U.S. defense official, speaking on condition of anonymity, said there was no indication of civilian casualties. ' +
+          'The Houthis said all of the dead were civilians.',
+      ),
+    ).toEqual([['A U.S. defense official', 'The Houthis']]);
+  });
+});
