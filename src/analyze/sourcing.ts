@@ -5,12 +5,13 @@ import { rivalCounts, sameSource } from './contested';
 import type { Sentence } from './sentences';
 
 const ANONYMOUS =
-  /\b(?:on background|on condition of anonymity|(?:asked|declined) not to be (?:named|identified)|(?:asked|declined) to be (?:named|identified)|spoke anonymously|not authori[sz]ed to (?:speak|discuss|comment)|sources? (?:said|say|told|familiar)|a (?:person|source|people) familiar with|(?:a|an|one|two|three|several) (?:senior |former |U\.S\. |Western |European |Israeli |Russian |administration |government |military |defen[cs]e |intelligence |police |security )*(?:official|officials|diplomat|diplomats|source|sources) (?:said|told|says|who)\b)/i;
+  /\b(?:on background|on condition of anonymity|(?:asked|declined) not to be (?:named|identified)|(?:asked|declined) to be (?:named|identified)|spoke anonymously|not authori[sz]ed to (?:speak|discuss|comment)|sources? (?:said|say|told|familiar)|a (?:person|source|people) familiar with|(?:a|an|one|two|three|several) (?:[\w.'’-]+ ){0,3}?(?:official|officials|diplomat|diplomats|source|sources) (?:said|told|says|who)\b)/i;
 const MEDIA =
-  /(?:\b(?:The New York Times|The Washington Post|The Wall Street Journal|Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse|BBC|CNN|Al Jazeera|Bloomberg|TASS|Tass|RIA Novosti|Interfax|Xinhua|Politico|Axios)\b|\b(?:state|local|news|Western|Russian|Israeli|Iranian|Chinese) media\b|\b(?:state )?(?:broadcaster|television|TV|newspaper|news agency|news channel|news outlet|daily)\b|\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,6} (?:Times|Post|Journal|Gazette|Herald|Tribune|Guardian|Telegraph)\b)/;
+  /(?:\b(?:The New York Times|The Washington Post|The Wall Street Journal|Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse|BBC|CNN|Al Jazeera|Bloomberg|TASS|Tass|RIA Novosti|Interfax|Xinhua|Politico|Axios)\b|\b(?:[Ss]tate|[Ll]ocal|[Nn]ews|Western|Russian|Israeli|Iranian|Chinese) media\b|\b(?:state )?(?:broadcaster|television|TV|radio(?: station)?|newspaper|news agency|news channel|news outlet|daily)\b|\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,6} (?:Times|Post|Journal|Gazette|Herald|Tribune|Guardian|Telegraph)\b)/;
 const ACCORDING_TO = /\b(?:according to|reported by|citing)\s+([^,;]+)/g;
-const REPORTED = /([^,;“”"]+?)\s+(?:reported|reports|said|says)\b/g;
-const REPORTING_VERB = /\s+(?:reported|reports|said|says)\b/g;
+// "State media quoted the governor as saying …" relays as "state media reported" does.
+const REPORTED = /([^,;“”"]+?)\s+(?:reported|reports|said|says|quoted|cited)\b/g;
+const REPORTING_VERB = /\s+(?:reported|reports|said|says|quoted|cited)\b/g;
 const UNVERIFIED =
   /\b(?:could not (?:be )?independently (?:verify|verified|confirm|confirmed)|could not (?:immediately )?(?:verify|confirm)|(?:could|can) not (?:immediately )?(?:be )?(?:verified|confirmed)|has not been (?:independently )?(?:verified|confirmed)|have not (?:independently )?(?:confirmed|verified)|unconfirmed|unverified|offered no evidence|provided no evidence|without (?:providing |offering )?(?:any )?evidence)\b/i;
 const UPDATE =

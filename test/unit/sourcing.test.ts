@@ -29,6 +29,14 @@ describe('sourcing notes', () => {
       kinds('LAGOS, Nigeria (Reuters) - Buildings collapse often, according to a count by Reuters.'),
     ).toEqual([]);
     expect(kinds('Protests spread to eight cities, local media reported.')).toEqual(['secondhand']);
+    expect(kinds('Local media reported that villagers were digging with shovels.')).toEqual(['secondhand']);
+    expect(kinds('State media quoted the governor as saying the roads were closed.')).toEqual(['secondhand']);
+  });
+
+  it('flags an unnamed official however described', () => {
+    expect(kinds('Uttar Pradesh reported deaths, a state health official told Reuters.')).toContain(
+      'anonymous_source',
+    );
   });
 
   it('flags unverified claims and updated copy', () => {
