@@ -40,7 +40,7 @@ const CUES: Array<[CasualtyKind, RegExp]> = [
 const LEFT_CUES: Array<[CasualtyKind, RegExp]> = [
   [
     'killed',
-    /\b(?:killed|killing|kills|kill|shot dead|shooting dead|shot and killed|claimed the lives of|bodies of)\s+(?:all\s+|another\s+|a total of\s+)?$/i,
+    /\b(?:killed|killing|kills|kill|shot dead|shooting dead|shot and killed|claimed the lives of|bodies of|deaths of)\s+(?:all\s+|another\s+|a total of\s+)?$/i,
   ],
   [
     'injured',
@@ -239,13 +239,18 @@ function sharesVerb(
   let joint = gapWho ? gap.slice(gapWho.length) : gap;
   const place = PLACE.exec(joint);
   if (place) joint = joint.slice(place[0].length);
-  if (OF_THEM_AFTER.test(rest) || ((AUX_START.test(rest) || DIED_START.test(rest)) && rightCue(rest)))
-    return false;
+  let shares: boolean;
   if (/^\s*,?\s*(?:and|or)\s+$/.test(joint)) {
     // Without who they are, the count must be set in a place or time as the one before was ("3 in Albacete").
-    return hasWho ? gapWho !== null : place !== null && PLACE_AFTER.test(after);
+    shares = hasWho ? gapWho !== null : place !== null && PLACE_AFTER.test(after);
+  } else {
+    shares = hasWho && gapWho !== null && !place && /^\s*,\s*$/.test(joint);
   }
-  return hasWho && gapWho !== null && !place && /^\s*,\s*$/.test(joint);
+  return (
+    shares &&
+    !OF_THEM_AFTER.test(rest) &&
+    !((AUX_START.test(rest) || DIED_START.test(rest)) && rightCue(rest) !== null)
+  );
 }
 
 /** Offsets in the sentence covered by "including …" lists: the list runs to the next clause. */
@@ -280,6 +285,8 @@ interface Working extends CasualtyFigure {
   value: number;
   /** An earlier or corrected count ("up from 72", "had told reporters that 90 had died"). */
   superseded: boolean;
+  /** A running total ("bringing the death toll from the war to 43,000"), not the count of the event reported. */
+  cumulative: boolean;
   /** Offset just after the count in its sentence. */
   end: number;
 }
@@ -289,8 +296,11 @@ const SUPERSEDED =
 
 // Where the clause holding a count ends: "had initially reported 20 deaths but later said 35 people had died"
 // marks only the 20 as earlier.
-const CLAUSE_BREAK = /[,;]|\b(?:but|while|whereas|though|although)\b/gi;
-const CLAUSE_BREAK_ONCE = new RegExp(CLAUSE_BREAK.source, 'i');
+const CLAUSE_WORD = /\b(?:but|while|whereas|though|although)\b/gi;
+const CLAUSE_BREAK = /[,;]|\b(?:but|while|whereas|though|although)\b/i;
+
+const RUNNING_TOTAL =
+  /\b(?:bringing|taking|pushing|raising)\s+(?:the\s+|its\s+|their\s+)?(?:overall\s+|total\s+|death\s+|cumulative\s+)*(?:toll|total|number|tally|count)\b[^,;]{0,80}?\bto\s+$/i;
 
 const supersededMemo = new WeakMap<CasualtyFigure, boolean>();
 
@@ -312,10 +322,11 @@ export function supersededFigure(f: CasualtyFigure): boolean {
 function isSuperseded(s: string, count: { start: number; end: number }): boolean {
   const reach = Math.max(0, count.start - CLAUSE_REACH);
   const before = s.slice(reach, count.start);
-  let from = reach;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) from = reach + m.index;
-  const next = s.slice(count.end, count.end + CLAUSE_REACH).search(CLAUSE_BREAK_ONCE);
+  // The last break before the count: a comma or semicolon, else a conjunction after the last of those.
+  let from = reach + Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), 0);
+  CLAUSE_WORD.lastIndex = from - reach;
+  for (let m = CLAUSE_WORD.exec(before); m; m = CLAUSE_WORD.exec(before)) from = reach + m.index;
+  const next = s.slice(count.end, count.end + CLAUSE_REACH).search(CLAUSE_BREAK);
   const to = next < 0 ? Math.min(s.length, count.end + CLAUSE_REACH) : count.end + next;
   return SUPERSEDED.test(s.slice(from, count.start)) || SUPERSEDED.test(s.slice(from, to));
 }
@@ -661,8 +672,11 @@ class Totals {
     if (f.partOf !== null) return;
     this.ranked(this.any, f.kind).push(i);
     if (f.superseded) return;
-    this.ranked(this.current, f.kind).push(i);
     listOf(this.byValue, `${f.kind}:${f.value}`).push(i);
+    // "Among the dead were 12 children" after "…, bringing the toll from the war to 43,000": the children are
+    // among the day's dead, so a running total is a group's total only when there is no other.
+    if (f.cumulative) return;
+    this.ranked(this.current, f.kind).push(i);
   }
 
   /** Forgets the newest totals that have just been made parts of another figure. */
@@ -841,6 +855,9 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         paragraph: sentence.paragraph,
         value: count.value,
         superseded: earlier !== null || isSuperseded(s, count),
+        cumulative:
+          /\bto\s+$/.test(s.slice(Math.max(0, count.start - 6), count.start)) &&
+          RUNNING_TOTAL.test(s.slice(Math.max(0, count.start - LEFT_REACH), count.start)),
         end: count.end,
       });
       totals.add(found.length - 1);
@@ -934,6 +951,10 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
   }
 
   return found.map(
-    ({ sentence: _s, paragraph: _p, value: _v, superseded: _x, end: _e, ...figure }) => figure,
+    ({ sentence: _s, paragraph: _p, value: _v, superseded, cumulative: _c, end: _e, ...figure }) => {
+      // Known already: supersededFigure need not read the sentence again for each pair of rival counts.
+      supersededMemo.set(figure, superseded || EARLIER_COUNT_TEXT.test(figure.countText));
+      return figure;
+    },
   );
 }

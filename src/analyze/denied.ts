@@ -6,16 +6,20 @@
 // count inside the denial itself is read here.
 
 // A denial and the start of what it denies: "denied that", "denied killing", "dismissed claims that", "rumours
-// of", "no evidence that". A bare "disputed" is not one ("in the disputed region, killing 12").
+// of", "no evidence that", "rejected the figure of". A bare "disputed" is not one ("in the disputed region").
 const CLAIM_NOUN =
   '(?:claims?|reports?|rumou?rs?|allegations?|accounts?|suggestions?|assertions?|speculation)';
+// "rejected the figure of 300", "denied the death toll of 50": the count a party rejects, named as a count.
+const COUNT_NOUN = '(?:(?:death\\s+)?(?:figures?|toll|tally|count|number|estimates?))';
 const DENIAL = new RegExp(
   [
     `\\bden(?:y|ies|ied|ying)\\s+(?:(?:the\\s+|any\\s+|those\\s+)?${CLAIM_NOUN}\\s+)?(?:that\\b|of\\b|[a-z]+ing\\b)`,
-    `\\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:es|ed|ing)|refut(?:es|ed|ing)|rebut(?:s|ted|ting)?|deb(?:unk|unked|unking))\\s+(?:the\\s+|those\\s+|these\\s+|any\\s+)?${CLAIM_NOUN}\\s+(?:that|of)\\b`,
+    `\\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:es|ed|ing)|refut(?:es|ed|ing)|rebut(?:s|ted|ting)?|deb(?:unk|unked|unking))\\s+(?:the\\s+|those\\s+|these\\s+|any\\s+|their\\s+|its\\s+)?(?:${CLAIM_NOUN}\\s+(?:that|of)|${COUNT_NOUN}\\s+of)\\b`,
     '\\bno\\s+(?:evidence|proof|indication)\\s+(?:that|of)\\b',
+    `\\bno\\s+truth\\s+(?:to|in)\\s+(?:the\\s+)?${CLAIM_NOUN}\\s+(?:that|of)\\b`,
     `\\b(?:false|untrue|baseless|unfounded|fabricated|fake|bogus)\\s+${CLAIM_NOUN}\\s+(?:that|of)\\b`,
-    '\\brumou?r(?:s|ed)?\\s+(?:that|of)\\b',
+    // "Rumours circulated on social media that 100 people had died".
+    "\\brumou?r(?:s|ed)?(?:\\s+[\\w'’-]+){0,5}?\\s+(?:that|of)\\b",
     '\\b(?:not|never)\\s+true\\s+that\\b',
     '\\b(?:falsely|wrongly)\\s+(?:claimed|claims|claiming|said|says|reported|reports|stated)\\b',
   ].join('|'),
@@ -27,19 +31,21 @@ const CLAUSE_END =
   /[,;:!?—–]|\b(?:said|says|say|saying|told|tells|reported|reporting|according to|confirmed|added|stated|estimated|but|while|whereas|though|although|however)\b/i;
 // "Reports that 20 people were killed were false", "the figure of 300 was exaggerated": the claim named
 // before the count, called false after it.
-const CLAIM_BEFORE = new RegExp(
-  `\\b(?:${CLAIM_NOUN}\\s+that|(?:figures?|toll|tally|count|number)\\s+of)\\s+$`,
+const CLAIM_BEFORE = new RegExp(`\\b(?:${CLAIM_NOUN}\\s+that|${COUNT_NOUN}\\s+of)\\s+$`, 'i');
+const FALSE_WORD =
+  '(?:false|untrue|baseless|unfounded|exaggerated|inaccurate|incorrect|wrong|fabricated|fake|groundless|overblown|inflated|lies|not true)';
+// "…were false", "…was greatly exaggerated", or right after the count: "called the toll of 500 exaggerated".
+const CALLED_FALSE = new RegExp(
+  `^(?:\\s+${FALSE_WORD}\\b|[^;]{0,120}?\\b(?:were|was|are|is|been|be)\\s+(?:(?!not\\b|never\\b)[\\w'’-]+\\s+){0,2}?${FALSE_WORD}\\b)`,
   'i',
 );
-const CALLED_FALSE =
-  /^[^;]{0,120}?\b(?:were|was|are|is|been|be)\s+(?:(?!not\b|never\b)[\w'’-]+\s+){0,2}?(?:false|untrue|baseless|unfounded|exaggerated|inaccurate|incorrect|wrong|fabricated|fake|groundless|overblown|inflated|lies|not true)\b/i;
 // A denial is read this far before a count: the longest such phrase is well under this, and a sentence of
 // thousands of counts must not be read from its start for each of them.
 const REACH = 160;
 
 // Every denial or falsity cue above has one of these words.
 const HINT =
-  /\b(?:den(?:y|ies|ied|ying)|reject|dismiss|disput|refut|rebut|debunk|no\s+(?:evidence|proof|indication)|false|untrue|baseless|unfounded|fabricated|fake|bogus|rumou?r|true\s+that|wrongly|exaggerated|inaccurate|incorrect|wrong|groundless|overblown|inflated|lies)/i;
+  /\b(?:den(?:y|ies|ied|ying)|reject|dismiss|disput|refut|rebut|debunk|no\s+(?:evidence|proof|indication|truth)|false|untrue|baseless|unfounded|fabricated|fake|bogus|rumou?r|true\s+that|wrongly|exaggerated|inaccurate|incorrect|wrong|groundless|overblown|inflated|lies)/i;
 
 /** Whether a sentence may hold a denied count at all: most sentences have no word a denial needs. */
 export function mayDeny(sentence: string): boolean {

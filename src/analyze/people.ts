@@ -218,8 +218,14 @@ const PEOPLE = [
   'settlers',
   'tribesmen',
   'elders',
+  'passers-by',
+  'bystanders',
+  'onlookers',
+  'Britons',
 ];
 const PEOPLE_SET = new Set(PEOPLE);
+// The first words of the two-word heads ("crew members"), so a pair is looked up only when it can be one.
+const PAIR_FIRST = new Set(PEOPLE.filter((p) => p.includes(' ')).map((p) => p.split(' ')[0]!));
 
 // "one teacher", "one police officer": the singular of each plural, for counts of one.
 const SINGULAR_EXCEPTIONS: Record<string, string> = {
@@ -305,32 +311,37 @@ export function personAt(text: string, lead: RegExp = OF_THE): PersonPhrase | nu
   const opening = lead.exec(text);
   if (!opening) return null;
   const start = opening[0].length;
-  const words: Array<{ word: string; end: number }> = [];
+  // Most counts are followed by no word at all ("1,200,", "2023."): nothing to read.
+  if (!/[A-Za-z]/.test(text.charAt(start))) return null;
   TOKEN.lastIndex = start;
-  for (let i = 0; i <= MAX_MODIFIERS + 1; i++) {
-    const m = TOKEN.exec(text);
-    // Words are separated by whitespace; the lead has read the whitespace before the first.
-    if (!m || (i === 0) !== (m[1] === '')) break;
-    words.push({ word: m[2]!, end: TOKEN.lastIndex });
-  }
-  for (let j = 0; j < words.length && j <= MAX_MODIFIERS; j++) {
-    // Every word before the head must be a modifier: "railway employees", never "after some victims".
-    if (j > 0) {
-      const mod = words[j - 1]!.word;
-      if (!MODIFIER.test(mod) || FUNCTION_WORDS.has(mod)) return null;
-    }
-    const here = words[j]!;
-    const next = words[j + 1];
+  let here = nextWord(text, true);
+  for (let j = 0; here && j <= MAX_MODIFIERS; j++) {
+    const next = nextWord(text, false);
     // "crew members", "police officers": a two-word head wins over its first word.
-    if (next && isPersonPair(`${here.word} ${next.word}`) && followsCleanly(text, next.end)) {
+    if (
+      next &&
+      PAIR_FIRST.has(here.word) &&
+      isPersonPair(`${here.word} ${next.word}`) &&
+      followsCleanly(text, next.end)
+    ) {
       return { who: text.slice(start, next.end), length: next.end };
     }
     const head = possessiveBase(here.word);
     const end = here.end - head.cut;
     if (isPersonHead(head.word) && followsCleanly(text, end))
       return { who: text.slice(start, end), length: end };
+    // Every word before the head must be a modifier: "railway employees", never "after some victims".
+    if (!MODIFIER.test(here.word) || FUNCTION_WORDS.has(here.word)) return null;
+    here = next;
   }
   return null;
+}
+
+/** The word at TOKEN.lastIndex; after the first, only one with whitespace before it. */
+function nextWord(text: string, first: boolean): { word: string; end: number } | null {
+  const m = TOKEN.exec(text);
+  if (!m || first !== (m[1] === '')) return null;
+  return { word: m[2]!, end: TOKEN.lastIndex };
 }
 
 function isPersonPair(pair: string): boolean {
@@ -339,6 +350,7 @@ function isPersonPair(pair: string): boolean {
 
 /** "people's" is read as "people", the possessive left after it. */
 function possessiveBase(word: string): { word: string; cut: number } {
+  if (!word.includes("'") && !word.includes('’')) return { word, cut: 0 };
   const m = /['’]s?$/.exec(word);
   return m ? { word: word.slice(0, m.index), cut: m[0].length } : { word, cut: 0 };
 }

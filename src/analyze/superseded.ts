@@ -6,11 +6,11 @@
 
 /** Words right before a count that mark it as the count a newer one replaced; group 1 is what countText keeps. */
 const EARLIER_WORDING =
-  /(?:\b((?:up|down)\s+from)|(?:\b(?:its|an|the|their|his|her|this)\s+)?\b((?:earlier|previous|initial|original|prior|first)\s+(?:death\s+)?(?:estimate|toll|figure|count|tally|number)\s+of)|\b((?:initially|originally|earlier|previously|first)\s+(?:put|estimated|given|set|reported|placed)\s+at))\s+$/i;
+  /(?:\b((?:up|down)\s+from)|(?:\b(?:its|an|the|their|his|her|this)\s+)?\b((?:earlier|previous|initial|original|prior|first)\s+(?:death\s+)?(?:estimate|toll|figure|count|tally|number)\s+of)|\b((?:initially|originally|earlier|previously|first)\s+(?:put|estimated|given|set|reported|placed|stood)\s+(?:at|as)))\s+$/i;
 
 /** A count phrase whose own wording marks it as an earlier count: "up from 87", "earlier estimate of 45". */
 export const EARLIER_COUNT_TEXT =
-  /^(?:(?:up|down)\s+from|(?:earlier|previous|initial|original|prior|first)\s+(?:death\s+)?(?:estimate|toll|figure|count|tally|number)\s+of|(?:initially|originally|earlier|previously|first)\s+(?:put|estimated|given|set|reported|placed)\s+at)\s/i;
+  /^(?:(?:up|down)\s+from|(?:earlier|previous|initial|original|prior|first)\s+(?:death\s+)?(?:estimate|toll|figure|count|tally|number)\s+of|(?:initially|originally|earlier|previously|first)\s+(?:put|estimated|given|set|reported|placed|stood)\s+(?:at|as))\s/i;
 
 // "rose to 112", "was revised down to 14", "climbed to 63": a toll that changed, so a count after "from" is the
 // old one. Only verbs of change: "ranged from 20 to 30" is a range, not an update.
@@ -25,6 +25,8 @@ const CHANGE_REACH = 160;
  * The wording kept starts at the marker itself ("up from", "earlier estimate of"), never at a determiner.
  */
 export function earlierWordingStart(sentence: string, start: number): number | null {
+  // Every wording ends in one of these words; most counts follow none, and need not be read further.
+  if (!/\b(?:from|of|at|as)\s+$/i.test(sentence.slice(Math.max(0, start - 8), start))) return null;
   const before = sentence.slice(Math.max(0, start - 60), start);
   const m = EARLIER_WORDING.exec(before);
   if (!m) return null;
@@ -42,6 +44,12 @@ function changesTo(sentence: string, start: number): boolean {
   return CHANGE_VERB.test(clause);
 }
 
+// A date or time may stand by each side of a change: "climbed to 54 by Tuesday from 31 on Monday", "rose from 31
+// on Monday to 54 on Tuesday".
+const WHEN = '(?:\\s+(?:on|by|as of|late|early|at|in|overnight)\\b[^,;\\d]{0,30}?)?';
+const BETWEEN_NEW_AND_OLD = new RegExp(`^${WHEN}\\s*,?\\s+from\\s+$`, 'i');
+const OLD_THEN_NEW = new RegExp(`^${WHEN}\\s+to\\s+\\S`, 'i');
+
 /**
  * Whether the count at [start, end) is the old side of a change worded without a marker of its own:
  * "climbed to 63 from 51" (51), "rose to 54, from 31" (31), "rose from 72 to 129" (72). `previous` is the count
@@ -57,7 +65,7 @@ export function isBareEarlierCount(
   // "to 63 from 51", "to 9, from 12 reported earlier": the new count comes first.
   if (
     previous &&
-    /^\s*,?\s+from\s+$/i.test(sentence.slice(previous.end, start)) &&
+    BETWEEN_NEW_AND_OLD.test(sentence.slice(previous.end, start)) &&
     changesTo(sentence, previous.start)
   ) {
     return true;
@@ -66,7 +74,7 @@ export function isBareEarlierCount(
   return (
     /\bfrom\s+$/i.test(before) &&
     !/\b(?:up|down)\s+from\s+$/i.test(before) &&
-    /^\s+to\s+\S/.test(sentence.slice(end, end + 12)) &&
+    OLD_THEN_NEW.test(sentence.slice(end, end + 60)) &&
     CHANGE_VERB.test(before)
   );
 }

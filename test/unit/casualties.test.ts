@@ -490,6 +490,17 @@ describe('denied, false and rumoured counts', () => {
     ]);
   });
 
+  it('reads denials of a figure, a toll called exaggerated, "no truth to reports" and rumours on social media', () => {
+    expect(
+      counts(
+        'Police denied reports of 20 deaths at the rally. The army rejected the figure of 300 dead given by ' +
+          'activists. The government called the toll of 500 exaggerated. A spokesman said there was no truth to ' +
+          'reports that 50 people had died. Rumours circulated on social media that 100 people had died, but ' +
+          'police said 12 were killed.',
+      ),
+    ).toEqual([['12', 'killed', 'police']]);
+  });
+
   it('keeps a count that is called accurate, not false, and one another party disputes afterwards', () => {
     expect(
       counts(
@@ -559,6 +570,12 @@ describe('revised tolls', () => {
     expect(
       texts('The ministry revised its count of the dead from 45 to 32 after some bodies were counted twice.'),
     ).toEqual(['32']);
+    expect(texts('The toll had climbed to 54 by Tuesday from 31 on Monday, officials said.')).toEqual(['54']);
+    expect(texts('The toll rose from 31 on Monday to 54 on Tuesday, officials said.')).toEqual(['54']);
+    expect(texts('Officials revised the toll to 32; it had earlier stood at 45.')).toEqual([
+      '32',
+      'earlier stood at 45',
+    ]);
   });
 });
 
@@ -658,6 +675,19 @@ describe('parts of a total', () => {
       ['28', 'killed', null],
       ['27', 'killed', 4],
       ['one', 'killed', 4],
+    ]);
+  });
+
+  it('links "among the dead" to the day’s toll, not the running total it brings the war to', () => {
+    expect(
+      brief(
+        'At least 40 people were killed in Gaza on Tuesday, bringing the toll from the war to 43,000, the ministry ' +
+          'said. Among the dead were 12 children.',
+      ).map((f) => [f.countText, f.partOf]),
+    ).toEqual([
+      ['At least 40', null],
+      ['43,000', null],
+      ['12', 0],
     ]);
   });
 
