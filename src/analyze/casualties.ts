@@ -187,14 +187,27 @@ function rightCue(after: string, coordinated = 0): CasualtyKind | null {
     return rightCue(who ? tail.slice(who.length) : tail, coordinated + 1);
   }
   if (next) window = window.slice(0, next.start);
-  let best: { kind: CasualtyKind; at: number } | null = null;
+  let best: { kind: CasualtyKind; at: number; end: number } | null = null;
   for (const [kind, re] of CUES) {
     const m = re.exec(window);
-    if (m && (!best || m.index < best.at)) best = { kind, at: m.index };
+    if (m && (!best || m.index < best.at)) best = { kind, at: m.index, end: m.index + m[0].length };
   }
-  if (best && NEGATED_BEFORE_CUE.test(window.slice(0, best.at))) return null;
-  return best?.kind ?? null;
+  if (!best || NEGATED_BEFORE_CUE.test(window.slice(0, best.at))) return null;
+  // "Two gunmen killed 30 people", "Two soldiers wounded a policeman": the count is who did the harm, and the
+  // harm is done to the object after the verb.
+  if (ACTIVE_VERB.test(window.slice(best.at, best.end)) && !PASSIVE_BEFORE.test(window.slice(0, best.at))) {
+    const object = window.slice(best.end);
+    if ((next && /^\s*$/.test(object)) || OBJECT_START.test(object)) return null;
+  }
+  return best.kind;
 }
+
+// A harm verb that takes an object, and what shows it is used actively: no auxiliary before it, an object after.
+const ACTIVE_VERB =
+  /^(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|abduct(?:ed|ing|s)?|kidnap(?:ped|ping|s)?|captur(?:ed|ing|es)|evacuat(?:ed|ing|es)|displac(?:ed|ing|es)|affect(?:ed|ing|s)|sicken(?:ed|ing|s)|infect(?:ed|ing|s))$/i;
+const PASSIVE_BEFORE = /\b(?:were|was|been|being|be|is|are|got|get|gets|left)\s+(?:\w+\s+)?$/i;
+const OBJECT_START =
+  /^\s+(?:the|a|an|his|her|their|its|several|many|dozens|scores|hundreds|thousands|everyone|others|another|all)\b/i;
 
 function leftCue(before: string): CasualtyKind | null {
   // "Police detained the mine's manager and two safety supervisors": the verb reaches past a named person.

@@ -624,6 +624,19 @@ describe('who the victims were', () => {
     ]);
   });
 
+  it('never counts those who did the harm as its victims', () => {
+    expect(
+      brief(
+        'Two gunmen killed 30 people at a market. Three attackers wounded 12 others. Two soldiers killed in the ' +
+          'blast were buried on Friday.',
+      ).map((f) => [f.countText, f.kind, f.who]),
+    ).toEqual([
+      ['30', 'killed', 'people'],
+      ['12', 'injured', 'others'],
+      ['Two', 'killed', 'soldiers'],
+    ]);
+  });
+
   it('still takes no things, animals or custom for people', () => {
     expect(
       figures(
