@@ -1,51 +1,71 @@
 // Text hygiene for article paragraphs. Every verbatim quote downstream is grounded against this text, so it
 // must hold the article's own words and nothing a reader could not see.
 
-// Zero-width and joiner characters, bidi embeddings/overrides/isolates, the BOM, soft hyphens, word joiner and
-// other invisible format characters. Unicode tag characters (U+E0000–E007F) can smuggle hidden instructions.
-// (U+034F and U+17B4/5 are combining marks, so they sit outside the class.)
-const INVISIBLE =
-  /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]|\u034F|\u17B4|\u17B5/gu;
+import { stripTemplateArtefacts } from './template-artefacts';
+
+// Everything Unicode lets a renderer show as nothing (Default_Ignorable_Code_Point: zero-width and joiner
+// characters, bidi controls, soft hyphens, variation selectors, Hangul and Mongolian fillers and selectors, the
+// whole tag block U+E0000-E0FFF) and every other format character (hieroglyph and musical-beam controls,
+// interlinear annotation marks). Tag characters and the 256 variation selectors can each carry a hidden byte
+// ("emoji smuggling"): an instruction spelled in them survives copy and paste and is invisible in Slack.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+// Blank-looking letters and symbols that scammers use as spaces or as an "empty" title.
+const BLANK = /[\u2800\u3164\uFFA0]/g;
+// Format characters a reader does see: the Arabic and Syriac signs that span the digits after them.
+const VISIBLE_FORMAT = /^[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}]$/u;
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+const EMOJI = /^\p{Emoji}$/u;
+const ZWJ = 0x200d;
+const VS16 = 0xfe0f;
+const KEYCAP = 0x20e3;
+
+function codePointBefore(s: string, i: number): number | undefined {
+  const low = s.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) return s.codePointAt(i - 2);
+  return i >= 1 ? low : undefined;
+}
+
+const isPictograph = (cp: number | undefined): boolean =>
+  cp !== undefined && PICTOGRAPH.test(String.fromCodePoint(cp));
+
+/** The emoji a joiner or VS16 at `i` would attach to, past one VS16 or skin-tone modifier. */
+function emojiBefore(s: string, i: number): number | undefined {
+  let j = i;
+  let cp = codePointBefore(s, j);
+  if (cp === VS16 || (cp !== undefined && cp >= 0x1f3fb && cp <= 0x1f3ff)) {
+    j -= cp > 0xffff ? 2 : 1;
+    cp = codePointBefore(s, j);
+  }
+  return cp;
+}
+
+// ZWJ and VS16 are part of what an emoji looks like ("👩‍🚀", "❤️"), so they stay inside emoji sequences, one
+// VS16 per emoji at most: a run of selectors after an emoji is the smuggling channel again.
+function keepInvisible(ch: string, i: number, s: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  if (cp === ZWJ) return isPictograph(emojiBefore(s, i)) && isPictograph(s.codePointAt(i + 1));
+  if (cp === VS16) {
+    const before = codePointBefore(s, i);
+    if (before === undefined || !EMOJI.test(String.fromCodePoint(before))) return false;
+    // Digits, '#' and '*' are Emoji too, but only as a keycap ("1️⃣")
+    return before > 0x7f || s.charCodeAt(i + 1) === KEYCAP;
+  }
+  return VISIBLE_FORMAT.test(ch);
+}
 
 // C0/C1 controls other than tab and newlines (NUL bytes, escape sequences) carry no text.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
-// CMS template artefacts such as "{mosads}" glued to the text: a lone lower-case word in braces. Real prose
-// almost never puts a bare word in curly braces.
-const TEMPLATE_TOKEN = /\{[a-z][a-z0-9_-]{1,30}\}/gi;
-
 export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, '').replace(CONTROL, '');
+  return text
+    .replace(BLANK, ' ')
+    .replace(INVISIBLE, (ch: string, i: number, s: string) => (keepInvisible(ch, i, s) ? ch : ''))
+    .replace(CONTROL, '');
 }
 
-// Joomla/Mambo plugin placeholders that take arguments ("{loadposition user1}", "{mosloadposition banner}",
-// "{module Latest News}", "{loadmodule mod_custom,Promo}"): left in the text when the plugin is off. Only
-// these known names are stripped, so "{1, 2, 3}" or a brace in a quoted code sample survives. Paired
-// tokens that wrap content ("{youtube}id{/youtube}") are not listed: stripping them would leave the id.
-const CMS_PLACEHOLDER = new RegExp(
-  '\\{/?(?:' +
-    [
-      'loadposition',
-      'loadmodule',
-      'loadmoduleid',
-      'loadcomponent',
-      'mosloadposition',
-      'mospagebreak',
-      'mosimage',
-      'mosads',
-      'mosgoogle',
-      'module',
-      'jcomments',
-      'jumi',
-    ].join('|') +
-    ')(?:[\\s=][^{}\\n]{0,200})?\\}',
-  'gi',
-);
-
-export function stripTemplateTokens(text: string): string {
-  return text.replace(CMS_PLACEHOLDER, '').replace(TEMPLATE_TOKEN, '');
-}
+/** CMS placeholders and shortcodes left in the text; see template-artefacts.ts. */
+export const stripTemplateTokens = stripTemplateArtefacts;
 
 /** One paragraph as the analyzer should see it: visible characters only, single spaces, trimmed. */
 export function cleanParagraph(text: string): string {
