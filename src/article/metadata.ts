@@ -1,8 +1,11 @@
 // Article metadata from what publishers declare: JSON-LD (incl. @graph and arrays), OpenGraph, <meta>, <time>,
 // <link rel=canonical> and <html lang>. Read before the body is cleaned, because cleaning removes <script>.
+import { blocksOf } from './blocks';
+import { isFurniture } from './boilerplate';
+import { bylineFromElement, cleanByline } from './byline';
 import { cleanParagraph } from './clean-text';
 import type { DomDocument, DomElement } from './dom';
-import { toArray } from './dom';
+import { parseDocument, toArray } from './dom';
 
 export interface PageMetadata {
   title: string | null;
@@ -62,12 +65,15 @@ function parseJsonLd(raw: string): Json | undefined {
   }
 }
 
-/** Every object in the JSON-LD blocks, with arrays and @graph flattened (iteratively: input is untrusted). */
+/** Every object in the JSON-LD blocks in document order, arrays and @graph flattened (iteratively: input is untrusted). */
 function jsonLdNodes(doc: DomDocument): JsonObject[] {
   const out: JsonObject[] = [];
   const stack: Json[] = [];
-  for (const script of toArray(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const parsed = parseJsonLd(script.textContent ?? '');
+  const scripts = toArray(doc.querySelectorAll('script[type="application/ld+json" i]'));
+  // Pushed last to first so they come off the stack in document order: the page's own article is usually
+  // declared first, and embedded or related ones after it.
+  for (let i = scripts.length - 1; i >= 0; i--) {
+    const parsed = parseJsonLd(scripts[i]?.textContent ?? '');
     if (parsed !== undefined) stack.push(parsed);
   }
   while (stack.length > 0 && out.length < 500) {
@@ -163,19 +169,40 @@ function meta(tags: MetaTags, ...keys: string[]): string | null {
   return null;
 }
 
-function isUrl(s: string): boolean {
-  return /^(https?:)?\/\//i.test(s);
-}
+// CMS placeholders for "no date": year 1 (Gannett sends "0001-01-01T00:00:00Z"), the Unix epoch, and the
+// zero dates of spreadsheets and SQL servers. Real articles, archives included, fall after 1800.
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2100;
+const SENTINEL_DAYS = new Set(['1899-12-30', '1899-12-31', '1900-01-01', '1969-12-31', '1970-01-01']);
 
-/** ISO 8601 as given when it already is; otherwise converted when Date can read it. */
+/** ISO 8601 as given when it already is; otherwise converted when Date can read it. Null for no real date. */
 export function normaliseDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const s = raw.trim();
-  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/i.test(s)) return s.replace(' ', 'T');
+  const iso = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/i.test(s);
   const t = Date.parse(s);
   if (Number.isNaN(t)) return null;
-  const year = new Date(t).getUTCFullYear();
-  return year > 1990 && year < 2100 ? new Date(t).toISOString() : null;
+  const out = iso ? s.replace(' ', 'T') : new Date(t).toISOString();
+  const year = Number(out.slice(0, 4));
+  if (year <= MIN_YEAR || year >= MAX_YEAR || SENTINEL_DAYS.has(out.slice(0, 10))) return null;
+  return out;
+}
+
+const DAY_MS = 86_400_000;
+
+/** True when `a` is earlier than `b`; a bare date is a whole day, so "2018-10-03" is not before its noon. */
+function isBefore(a: string, b: string): boolean {
+  if (a.length === 10 || b.length === 10) return a.slice(0, 10) < b.slice(0, 10);
+  return Date.parse(a) < Date.parse(b);
+}
+
+/** The first candidate that is a real date no later than tomorrow (a clock or timezone slip, not a typo). */
+function firstDate(candidates: Iterable<string | null | undefined>, now: number): string | null {
+  for (const raw of candidates) {
+    const date = normaliseDate(raw);
+    if (date && Date.parse(date) <= now + DAY_MS) return date;
+  }
+  return null;
 }
 
 function normaliseLanguage(raw: string | null | undefined): string | null {
@@ -198,31 +225,47 @@ function absoluteHttpUrl(href: string | null | undefined, base: string): string 
   }
 }
 
-function timeAttr(doc: DomDocument, selectors: string[]): string | null {
+function* timeAttrs(doc: DomDocument, selectors: string[]): Generator<string | null> {
   for (const sel of selectors) {
     for (const el of toArray(doc.querySelectorAll(sel))) {
-      const d = normaliseDate(el.getAttribute('datetime') ?? el.getAttribute('content'));
-      if (d) return d;
+      yield el.getAttribute('datetime') ?? el.getAttribute('content');
     }
   }
-  return null;
+}
+
+const TEXT_DATE = '[class*="publish" i][class*="date" i], [class*="pubdate" i], [class*="dateline" i]';
+const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s/i;
+
+/**
+ * "Published 11:34 PM EST Nov 19, 2019": the date as the page prints it, for sites (Gannett's) whose
+ * structured dates are placeholders. Without a timezone it stays a bare date: inventing midnight or reading
+ * the time as UTC would shift it, sometimes by a day.
+ */
+export function dateFromText(text: string): string | null {
+  const s = text
+    .replace(/^(?:first\s+)?(?:published|posted|updated)?(?:\s+on)?[:\s]*/i, '')
+    .replace(/\s+(?:ET|CT|MT|PT)$/, '');
+  if (s.length > 60 || !/\b(?:19|20)\d\d\b/.test(s) || !MONTH_NAME.test(`${s} `)) return null;
+  const t = Date.parse(s.replace(/(\d)(?:st|nd|rd|th)\b/g, '$1'));
+  if (Number.isNaN(t)) return null;
+  const d = new Date(t);
+  // A time without a zone is the publisher's local time, which we do not know: the day is all we can say.
+  if (/\d:\d\d/.test(s) && /\b(?:[ECMP][SD]T|GMT|UTC)\b|[+-]\d\d:?\d\d$/.test(s)) return d.toISOString();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function* textDates(doc: DomDocument): Generator<string | null> {
+  for (const el of toArray(doc.querySelectorAll(TEXT_DATE)).slice(0, 5)) {
+    const text = textOf(el);
+    if (text) yield dateFromText(text);
+  }
 }
 
 function textOf(el: DomElement | null): string | null {
   if (!el) return null;
   const s = cleanParagraph(el.textContent ?? '');
   return s || null;
-}
-
-function cleanByline(raw: string | null): string | null {
-  if (!raw) return null;
-  const s = cleanParagraph(raw)
-    .replace(/^by[:\s]+/i, '')
-    // "By Jane Doe - 10/01/15 02:30 PM ET": the date is not part of the name.
-    .replace(/\s*[-–—|,]\s*\d{1,2}\/\d{1,2}\/\d{2,4}.*$/, '')
-    .replace(/\s*(updated|published|posted)\b.*$/i, '')
-    .trim();
-  return s && s.length <= 150 && !isUrl(s) ? s : null;
 }
 
 function stripSiteFromTitle(title: string, site: string | null): string {
@@ -232,13 +275,111 @@ function stripSiteFromTitle(title: string, site: string | null): string {
   return title;
 }
 
-export function extractMetadata(doc: DomDocument, finalUrl: string): PageMetadata {
+/** Where a JSON-LD node says it lives: url, @id and mainEntityOfPage, as comparable keys. */
+function nodeUrls(node: JsonObject): string[] {
+  const main = node['mainEntityOfPage'];
+  const raw = [
+    node['url'],
+    node['@id'],
+    main,
+    isObject(main) ? main['@id'] : undefined,
+    isObject(main) ? main['url'] : undefined,
+  ];
+  return raw.map((u) => (typeof u === 'string' ? urlKey(u) : null)).filter((u): u is string => u !== null);
+}
+
+/** host + path, ignoring scheme, "www.", query, fragment and a trailing slash: the same article either way. */
+function urlKey(href: string): string | null {
+  try {
+    const u = new URL(href.trim());
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The node that describes this page among several: the one whose URL is the page's own (canonical or
+ * fetched), else the first in document order. Pages embed other articles' JSON-LD (a live blog's posts, a
+ * "related" widget), and a later one must not give this article its title, byline, date or paywall flag.
+ */
+function pickNode(candidates: JsonObject[], pageUrls: string[]): JsonObject | undefined {
+  return candidates.find((n) => nodeUrls(n).some((u) => pageUrls.includes(u))) ?? candidates[0];
+}
+
+function* metaValues(tags: MetaTags, keys: string[]): Generator<string | undefined> {
+  for (const key of keys) yield tags.get(key.toLowerCase());
+}
+
+const AD_CLASS =
+  /(?:^|[\s_-])(?:ad|ads|advert|advertisement|adsense|dfp|promo|sponsored|newsletter|related)(?:$|[\s_-])/i;
+
+/**
+ * JSON-LD articleBody as paragraphs. Many publishers put the article's HTML in it (links, <strong>, ad slots,
+ * entities), so HTML is parsed and read block by block like the page itself; plain text splits at newlines.
+ */
+export function articleBodyParagraphs(raw: string, title: string | null): string[] {
+  if (!/<\/?[a-z][^<>]*>/i.test(raw)) {
+    return decodeEntities(raw).split(/\n/).map(cleanParagraph).filter(Boolean);
+  }
+  const doc = parseDocument(`<!DOCTYPE html><html><body>${raw}</body></html>`);
+  const body = doc.body;
+  if (!body) return [];
+  for (const el of toArray(body.querySelectorAll('script, style, iframe, figure, aside, [class], [id]'))) {
+    const tag = el.localName;
+    const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (
+      el.isConnected &&
+      (tag === 'script' ||
+        tag === 'style' ||
+        tag === 'iframe' ||
+        tag === 'figure' ||
+        tag === 'aside' ||
+        AD_CLASS.test(marks))
+    ) {
+      el.remove();
+    }
+  }
+  return blocksOf(body)
+    .filter((b) => !isFurniture(b, title))
+    .map((b) => b.text);
+}
+
+const PUBLISHED_KEYS = [
+  'article:published_time',
+  'datePublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'dc.date',
+  'date',
+];
+
+export function extractMetadata(doc: DomDocument, finalUrl: string, now = Date.now()): PageMetadata {
   const tags = metaTags(doc);
   const nodes = jsonLdNodes(doc);
   const byId = new Map<string, JsonObject>();
   for (const n of nodes) if (typeof n['@id'] === 'string') byId.set(n['@id'], n);
-  const article = nodes.find((n) => types(n).some((t) => ARTICLE_TYPES.has(t)));
-  const page = nodes.find((n) => types(n).some((t) => t.endsWith('webpage')));
+
+  const canonicalUrl = absoluteHttpUrl(
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    finalUrl,
+  );
+  const pageUrls = [canonicalUrl, finalUrl, meta(tags, 'og:url')]
+    .map((u) => (u ? urlKey(u) : null))
+    .filter((u): u is string => u !== null);
+  const article = pickNode(
+    nodes.filter((n) => types(n).some((t) => ARTICLE_TYPES.has(t))),
+    pageUrls,
+  );
+  const page = pickNode(
+    nodes.filter((n) => types(n).some((t) => t.endsWith('webpage'))),
+    pageUrls,
+  );
   const ld = article ?? page;
 
   const site =
@@ -255,33 +396,42 @@ export function extractMetadata(doc: DomDocument, finalUrl: string): PageMetadat
     (cleanParagraph(doc.title) || null);
   const title = rawTitle ? stripSiteFromTitle(rawTitle, site) : null;
 
-  const authors = ld ? nameOf(ld['author'], byId).filter((a) => !isUrl(a)) : [];
-  const metaAuthor = meta(
-    tags,
-    'author',
-    'article:author',
-    'sailthru.author',
-    'parsely-author',
-    'dc.creator',
-  );
+  const authors = ld
+    ? nameOf(ld['author'], byId)
+        .map(cleanByline)
+        .filter((a): a is string => a !== null)
+    : [];
+  const metaAuthor = [
+    ...metaValues(tags, ['author', 'article:author', 'sailthru.author', 'parsely-author', 'dc.creator']),
+  ]
+    .map(cleanByline)
+    .find((a) => a !== null);
   const byline =
     (authors.length > 0 ? [...new Set(authors)].join(', ') : null) ??
-    (metaAuthor && !isUrl(metaAuthor) ? cleanByline(metaAuthor) : null) ??
-    cleanByline(textOf(doc.querySelector('[rel="author"], [itemprop="author"]'))) ??
-    cleanByline(textOf(doc.querySelector('.byline, .author, [class*="byline"]')));
+    metaAuthor ??
+    bylineFromElement(doc.querySelector('[rel="author"], [itemprop="author"]')) ??
+    bylineFromElement(doc.querySelector('.byline, .author, [class*="byline"]'));
 
-  const published =
-    normaliseDate(ld ? str(ld['datePublished']) : null) ??
-    normaliseDate(
-      meta(tags, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date'),
-    ) ??
-    normaliseDate(meta(tags, 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'date')) ??
-    timeAttr(doc, ['time[itemprop="datePublished"]', 'time[pubdate]', 'time[datetime]']);
-
-  const updated =
-    normaliseDate(ld ? str(ld['dateModified']) : null) ??
-    normaliseDate(meta(tags, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified')) ??
-    timeAttr(doc, ['time[itemprop="dateModified"]', '[class*="updated" i] time[datetime]']);
+  const published = firstDate(
+    (function* () {
+      yield ld ? str(ld['datePublished']) : null;
+      yield* metaValues(tags, PUBLISHED_KEYS);
+      yield* timeAttrs(doc, ['time[itemprop="datePublished"]', 'time[pubdate]', 'time[datetime]']);
+      yield* textDates(doc);
+    })(),
+    now,
+  );
+  const modified = firstDate(
+    (function* () {
+      yield ld ? str(ld['dateModified']) : null;
+      yield* metaValues(tags, ['article:modified_time', 'og:updated_time', 'dateModified', 'last-modified']);
+      yield* timeAttrs(doc, ['time[itemprop="dateModified"]', '[class*="updated" i] time[datetime]']);
+    })(),
+    now,
+  );
+  // An update before publication is a CMS artefact (a draft saved before a scheduled post went out); shown
+  // as "Updated" it would tell the editor the story changed before it existed.
+  const updated = modified && published && isBefore(modified, published) ? null : modified;
 
   const inLanguage = ld?.['inLanguage'];
   const language =
@@ -295,11 +445,6 @@ export function extractMetadata(doc: DomDocument, finalUrl: string): PageMetadat
           : null,
     ) ??
     normaliseLanguage(doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'));
-
-  const canonicalUrl = absoluteHttpUrl(
-    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
-    finalUrl,
-  );
 
   const free = [article, page].map((n) => n?.['isAccessibleForFree']).find((v) => v !== undefined);
   const accessibleForFree =
@@ -319,13 +464,7 @@ export function extractMetadata(doc: DomDocument, finalUrl: string): PageMetadat
 
   const bodyNode = article ?? nodes.find((n) => typeof n['articleBody'] === 'string');
   const rawBody = bodyNode?.['articleBody'];
-  const articleBodyParagraphs =
-    typeof rawBody === 'string'
-      ? rawBody
-          .split(/\n|<\/?p>|<br\s*\/?>/i)
-          .map(cleanParagraph)
-          .filter(Boolean)
-      : [];
+  let bodyParagraphs: string[] | undefined;
 
   return {
     title,
@@ -338,6 +477,11 @@ export function extractMetadata(doc: DomDocument, finalUrl: string): PageMetadat
     accessibleForFree:
       accessibleForFree === null && paywalledSelectors.length > 0 ? false : accessibleForFree,
     paywalledSelectors,
-    articleBodyParagraphs,
+    // Read only when asked for: the extractor needs it only for script-rendered pages, and parsing the HTML
+    // that most publishers put in it would cost every page a second parse.
+    get articleBodyParagraphs(): string[] {
+      bodyParagraphs ??= typeof rawBody === 'string' ? articleBodyParagraphs(rawBody, title) : [];
+      return bodyParagraphs;
+    },
   };
 }
