@@ -1,7 +1,7 @@
 // Reads a response body through its content codings while counting *decoded* bytes, so a 50 KB gzip bomb is
 // stopped at the cap rather than after it has expanded. Decoders are strict (Z_FINISH): a truncated or
 // corrupt stream is an error, not a silently shorter article.
-import type { Readable, Transform } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { FetchError } from '../errors';
@@ -18,9 +18,50 @@ export function parseCodings(header: string | null): string[] {
     .filter((c) => c !== '' && c !== 'identity');
 }
 
-function decoderFor(coding: string): Transform {
+type Decoder = Transform | ((source: AsyncIterable<Buffer>) => AsyncGenerator<Buffer>);
+
+/** A zlib stream header: deflate method, a window size zlib allows, and the check bits (RFC 1950). */
+function hasZlibHeader(b0: number, b1: number): boolean {
+  return (b0 & 0x0f) === 8 && b0 >> 4 <= 7 && ((b0 << 8) | b1) % 31 === 0;
+}
+
+/**
+ * "deflate" as servers send it: RFC 1950 zlib, or (IIS, old Apache modules) bare RFC 1951 deflate with no
+ * header. Browsers read both, so a page in raw deflate is not a damaged page; which one it is shows in the
+ * first two bytes.
+ */
+async function* inflateEither(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const it = source[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headLength = 0;
+  let done = false;
+  while (headLength < 2 && !done) {
+    const next = await it.next();
+    if (next.done) done = true;
+    else {
+      head.push(next.value);
+      headLength += next.value.length;
+    }
+  }
+  const first = Buffer.concat(head);
+  const inflater =
+    first.length >= 2 && !hasZlibHeader(first[0]!, first[1]!)
+      ? zlib.createInflateRaw()
+      : zlib.createInflate();
+  async function* input(): AsyncGenerator<Buffer> {
+    yield first;
+    if (done) return;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  }
+  const feeding = pipeline(Readable.from(input()), inflater);
+  feeding.catch(() => undefined); // the same error surfaces through the inflater we read from
+  yield* inflater;
+  await feeding;
+}
+
+function decoderFor(coding: string): Decoder {
   if (coding === 'br') return zlib.createBrotliDecompress();
-  if (coding === 'deflate') return zlib.createInflate();
+  if (coding === 'deflate') return inflateEither;
   return zlib.createGunzip();
 }
 

@@ -1,3 +1,5 @@
+import * as zlib from 'node:zlib';
+import { classifyMediaType, isDownloadType, sniffContent } from '../../src/article/content-type';
 import { fetchPage, retryAfterMs, type FetchOptions } from '../../src/article/fetch';
 import { FetchError } from '../../src/errors';
 import {
@@ -87,6 +89,81 @@ describe('content type', () => {
     const got = await fetchPage(A.url('/h37'), opts());
     expect(got.charset).toBe('utf-8');
     expect(got.html).toContain('Déjà vu — 12 morts');
+  });
+});
+
+describe('content type: sniffing and generic downloads', () => {
+  it.each([
+    ['an XML declaration before the HTML doctype', `<?xml version="1.0" encoding="utf-8"?>\n${ARTICLE_HTML}`],
+    [
+      'XHTML with only its namespace',
+      '<?xml version="1.0"?><!-- built --><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Strike kills 12</p></body></html>',
+    ],
+    [
+      'a page that starts with <meta charset>',
+      '<meta charset="utf-8"><title>Strike kills 12</title><p>x</p>',
+    ],
+    [
+      'upper-case tags after a BOM and blank lines',
+      '\uFEFF\r\n\r\n<HTML><BODY><P>Strike kills 12</P></BODY></HTML>',
+    ],
+    ['a <div> first', '<div id="app"><p>Strike kills 12</p></div>'],
+  ])('reads %s sent without a Content-Type', async (name, body) => {
+    const path = `/sniff-${encodeURIComponent(name)}`;
+    A.on(path, html(body, {}));
+    expect((await fetchPage(A.url(path), opts())).html).toContain('Strike kills 12');
+  });
+
+  it('refuses XML that is not XHTML, JSON and binary bytes sent without a Content-Type', async () => {
+    A.on('/sniff-rss', html('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', {}));
+    A.on('/sniff-json', html('{"headline": "Strike kills 12"}', {}));
+    A.on('/sniff-bin', html(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x41, 0x42, 0x43]), {}));
+    await failsWith('/sniff-rss', 'not_html', 'That link is not a web page I can read.');
+    await failsWith('/sniff-json', 'not_html');
+    await failsWith('/sniff-bin', 'binary', 'That link is a file download, not a web page I can read.');
+  });
+
+  it('says "PDF" for a PDF served as a generic download, from its first bytes only', () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n'), Buffer.alloc(600, 0x30)]);
+    for (const type of ['application/octet-stream', 'binary/octet-stream', 'application/force-download']) {
+      expect(isDownloadType(type)).toBe(true);
+      expect(classifyMediaType(type)).toBe('binary');
+      expect(sniffContent(pdf, type)).toBe('pdf');
+      // H-34: a server that says binary is taken at its word, even with HTML inside
+      expect(sniffContent(Buffer.from(ARTICLE_HTML), type)).toBe('binary');
+    }
+    expect(isDownloadType('text/html')).toBe(false);
+    expect(classifyMediaType('application/unknown')).toBe('unknown');
+  });
+
+  it('reads raw deflate (no zlib header) as browsers do, and still refuses a damaged stream', async () => {
+    A.on(
+      '/deflate-raw',
+      html(zlib.deflateRawSync(ARTICLE_HTML), { 'content-type': 'text/html', 'content-encoding': 'deflate' }),
+    );
+    A.on(
+      '/deflate-raw-cut',
+      html(zlib.deflateRawSync(ARTICLE_HTML).subarray(0, 60), {
+        'content-type': 'text/html',
+        'content-encoding': 'deflate',
+      }),
+    );
+    A.on(
+      '/deflate-zlib',
+      html(zlib.deflateSync(ARTICLE_HTML), { 'content-type': 'text/html', 'content-encoding': 'deflate' }),
+    );
+    expect((await fetchPage(A.url('/deflate-raw'), opts())).html).toBe(ARTICLE_HTML);
+    expect((await fetchPage(A.url('/deflate-zlib'), opts())).html).toBe(ARTICLE_HTML);
+    await failsWith('/deflate-raw-cut', 'bad_encoding', 'The site sent a damaged (badly compressed) page.');
+  });
+
+  it('stops a raw-deflate bomb at the decoded-size cap', async () => {
+    const bomb = zlib.deflateRawSync(Buffer.alloc(20 * 1024 * 1024, 0x61));
+    A.on('/deflate-bomb', html(bomb, { 'content-type': 'text/html', 'content-encoding': 'deflate' }));
+    const { error } = await failureOf(
+      fetchPage(A.url('/deflate-bomb'), opts({ limits: { maxBytes: 1024 * 1024 } })),
+    );
+    expect((error as FetchError).code).toBe('too_large');
   });
 });
 
