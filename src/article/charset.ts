@@ -1,5 +1,6 @@
 // Turns the body bytes into text. Order: BOM > Content-Type charset > <meta> prescan > "is it valid UTF-8"
-// > statistical detector > windows-1252. A declared UTF-8 that the bytes contradict is not trusted: the
+// > statistical detector (or, when the bytes are too few for it, the page's language and domain) >
+// windows-1252. A declared UTF-8 that the bytes contradict is not trusted: the
 // HTML spec would honour it and show U+FFFD runs, and a quote full of U+FFFD is useless to an editor.
 import chardet from 'chardet';
 
@@ -163,6 +164,8 @@ function isImplausibleWord(word: string): boolean {
   return false;
 }
 
+const SIGN = /[^\p{ASCII}\p{L}\p{M}\p{Nd}\p{P}\s]/gu;
+
 /** Share of the non-ASCII words of `text` that are mojibake; 1 when the text holds controls or U+FFFD. */
 function implausibility(text: string): number {
   // C1 controls (bytes 0x80-0x9F read as ISO-8859) and U+FFFD: no text contains them
@@ -171,8 +174,13 @@ function implausibility(text: string): number {
   if (tokens.length === 0) return 0;
   const odd = tokens.filter(
     (t) =>
+      // "±±¾©": signs where letters should be (CJK bytes read as windows-1252)
+      (t.match(SIGN)?.length ?? 0) > Math.max(1, t.match(/\p{L}/gu)?.length ?? 0) ||
+      // "ЦР№ъ": a sign inside a word
+      /\p{L}[^\p{ASCII}\p{L}\p{M}\p{Nd}\p{P}]\p{L}/u.test(t) ||
       // a Latin-1 sign between two letters ("og³osi³", "Rz¹d"): Central European letters read as windows-1252
-      /\p{L}[\u00A0-\u00BF\u00D7\u00F7]\p{L}/u.test(t) || (t.match(/\p{L}+/gu) ?? []).some(isImplausibleWord),
+      /\p{L}[\u00A0-\u00BF\u00D7\u00F7]\p{L}/u.test(t) ||
+      (t.match(/\p{L}+/gu) ?? []).some(isImplausibleWord),
   );
   return odd.length / tokens.length;
 }
@@ -200,7 +208,178 @@ function decodeSample(sample: Uint8Array, encoding: string): string | null {
   }
 }
 
-function detectEncoding(bytes: Uint8Array): string | null {
+// The encodings a page's language or country suggests when its bytes alone cannot tell (WHATWG lets the
+// fallback follow the locale; Firefox follows the top-level domain). First is the commoner.
+const BY_LANGUAGE: Record<string, string[]> = {
+  ru: ['windows-1251', 'koi8-r'],
+  uk: ['windows-1251', 'koi8-u'],
+  be: ['windows-1251'],
+  bg: ['windows-1251'],
+  mk: ['windows-1251'],
+  sr: ['windows-1251', 'windows-1250'],
+  kk: ['windows-1251'],
+  ky: ['windows-1251'],
+  tg: ['windows-1251'],
+  mn: ['windows-1251'],
+  pl: ['windows-1250'],
+  cs: ['windows-1250'],
+  sk: ['windows-1250'],
+  hu: ['windows-1250'],
+  sl: ['windows-1250'],
+  hr: ['windows-1250'],
+  bs: ['windows-1250'],
+  ro: ['windows-1250'],
+  sq: ['windows-1250'],
+  el: ['windows-1253'],
+  tr: ['windows-1254'],
+  az: ['windows-1254'],
+  he: ['windows-1255'],
+  iw: ['windows-1255'],
+  yi: ['windows-1255'],
+  ar: ['windows-1256'],
+  fa: ['windows-1256'],
+  ur: ['windows-1256'],
+  lt: ['windows-1257'],
+  lv: ['windows-1257'],
+  et: ['windows-1257'],
+  vi: ['windows-1258'],
+  th: ['windows-874'],
+  ja: ['shift_jis', 'euc-jp'],
+  zh: ['gb18030', 'big5'],
+  'zh-tw': ['big5', 'gb18030'],
+  'zh-hk': ['big5', 'gb18030'],
+  'zh-hant': ['big5', 'gb18030'],
+  ko: ['euc-kr'],
+};
+
+const BY_COUNTRY: Record<string, string> = {
+  ru: 'ru',
+  su: 'ru',
+  by: 'be',
+  ua: 'uk',
+  bg: 'bg',
+  mk: 'mk',
+  rs: 'sr',
+  kz: 'kk',
+  kg: 'ky',
+  tj: 'tg',
+  mn: 'mn',
+  pl: 'pl',
+  cz: 'cs',
+  sk: 'sk',
+  hu: 'hu',
+  si: 'sl',
+  hr: 'hr',
+  ba: 'bs',
+  ro: 'ro',
+  al: 'sq',
+  gr: 'el',
+  cy: 'el',
+  tr: 'tr',
+  az: 'az',
+  il: 'he',
+  sa: 'ar',
+  ae: 'ar',
+  eg: 'ar',
+  iq: 'ar',
+  jo: 'ar',
+  kw: 'ar',
+  lb: 'ar',
+  ly: 'ar',
+  ma: 'ar',
+  dz: 'ar',
+  tn: 'ar',
+  sy: 'ar',
+  qa: 'ar',
+  om: 'ar',
+  bh: 'ar',
+  ye: 'ar',
+  ir: 'fa',
+  pk: 'ur',
+  lt: 'lt',
+  lv: 'lv',
+  ee: 'et',
+  vn: 'vi',
+  th: 'th',
+  jp: 'ja',
+  cn: 'zh',
+  tw: 'zh-tw',
+  hk: 'zh-hk',
+  mo: 'zh-hk',
+  kr: 'ko',
+};
+
+const HINT_BYTES = 4096;
+
+/** The page's declared language (`<html lang>`, Content-Language, og:locale), lower-cased, or null. */
+export function declaredLanguage(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, HINT_BYTES)).toString('latin1');
+  const m =
+    /<html\b[^>]*?\s(?:xml:)?lang\s*=\s*["']?([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)/i.exec(head) ??
+    /<meta\b[^>]*?(?:http-equiv\s*=\s*["']?content-language|property\s*=\s*["']?og:locale)[^>]*?content\s*=\s*["']?([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)/i.exec(
+      head,
+    ) ??
+    /<meta\b[^>]*?content\s*=\s*["']?([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)["']?[^>]*?(?:http-equiv\s*=\s*["']?content-language|property\s*=\s*["']?og:locale)/i.exec(
+      head,
+    );
+  return m?.[1] ? m[1].toLowerCase().replace('_', '-') : null;
+}
+
+function hintedEncodings(bytes: Uint8Array, url: string | undefined): string[] {
+  const out: string[] = [];
+  const lang = declaredLanguage(bytes);
+  if (lang) out.push(...(BY_LANGUAGE[lang] ?? BY_LANGUAGE[lang.split('-')[0]!] ?? ['windows-1252']));
+  if (url) {
+    try {
+      const tld = new URL(url).hostname.split('.').pop() ?? '';
+      const country = BY_COUNTRY[tld];
+      if (country) out.push(...(BY_LANGUAGE[country] ?? []));
+    } catch {
+      // not a URL: no hint from it
+    }
+  }
+  return out;
+}
+
+// Where each CJK encoding keeps its everyday characters, by lead byte: GB2312 level-1 hanzi, JIS level-1
+// kanji and kana, Big5's frequent characters, KS X 1001 hangul (and each one's punctuation rows). Real text
+// is almost all of these; other bytes read as CJK land mostly in the rare rows ("Москва" in windows-1251 is
+// 填耜忄 in gb18030: two of three characters from level 2).
+const COMMON_CJK: Record<string, (lead: number) => boolean> = {
+  gb18030: (b) => (b >= 0xa1 && b <= 0xa3) || (b >= 0xb0 && b <= 0xd7),
+  gbk: (b) => (b >= 0xa1 && b <= 0xa3) || (b >= 0xb0 && b <= 0xd7),
+  big5: (b) => (b >= 0xa1 && b <= 0xa3) || (b >= 0xa4 && b <= 0xc6),
+  'euc-kr': (b) => (b >= 0xa1 && b <= 0xac) || (b >= 0xb0 && b <= 0xc8),
+  'euc-jp': (b) => (b >= 0xa1 && b <= 0xa5) || (b >= 0xb0 && b <= 0xcf),
+  shift_jis: (b) => (b >= 0x81 && b <= 0x83) || (b >= 0x88 && b <= 0x98),
+};
+const MIN_COMMON_SHARE = 0.75;
+
+/** Share of the sample's multi-byte characters, read in `encoding`, that sit in its everyday rows. */
+function commonShare(sample: Uint8Array, encoding: string): number {
+  const isCommon = COMMON_CJK[encoding];
+  if (!isCommon) return 0;
+  let common = 0;
+  let total = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b < 0x80) continue;
+    total++;
+    if (isCommon(b)) common++;
+    // Shift_JIS half-width katakana is one byte; everything else here is a lead byte and its trail.
+    if (!(encoding === 'shift_jis' && b >= 0xa1 && b <= 0xdf)) i++;
+  }
+  return total === 0 ? 0 : common / total;
+}
+
+// chardet gives each multi-byte encoding a floor of 10 for any bytes that are valid in it: at or below that
+// it has found nothing (one Cyrillic word, "Москва", comes out as three Chinese characters in gb18030).
+const NO_SIGNAL_CONFIDENCE = 10;
+// With no signal: what the page's language or domain suggests, then the commonest single-byte encodings,
+// each only if the text it gives is made of words a language has.
+const NO_SIGNAL_ORDER = ['windows-1252', 'windows-1251', 'windows-1250', 'windows-1253'];
+
+function detectEncoding(bytes: Uint8Array, url?: string): string | null {
   const sample = detectorSample(bytes);
   if (sample.length === 0) return null;
   const ranked = chardet
@@ -211,6 +390,21 @@ function detectEncoding(bytes: Uint8Array): string | null {
   ranked.sort(
     (a, b) => b.confidence - a.confidence || tie(a.encoding) - tie(b.encoding) || a.order - b.order,
   );
+  if ((ranked[0]?.confidence ?? 0) <= NO_SIGNAL_CONFIDENCE) {
+    const reads = (encoding: string): boolean => {
+      const text = decodeSample(sample, encoding);
+      return text !== null && implausibility(text) <= MAX_IMPLAUSIBLE && decodesCleanly(bytes, encoding);
+    };
+    const hinted = hintedEncodings(bytes, url).find(reads);
+    if (hinted) return hinted;
+    const cjk = ranked
+      .map((m) => m.encoding)
+      .filter((e) => e in COMMON_CJK && commonShare(sample, e) >= MIN_COMMON_SHARE)
+      .find(reads);
+    if (cjk) return cjk;
+    const single = NO_SIGNAL_ORDER.find(reads);
+    if (single) return single;
+  }
   const candidates = ranked.flatMap((m) => {
     const sibling = WINDOWS_SIBLING[m.encoding];
     return sibling ? [{ ...m, encoding: sibling }, m] : [m];
@@ -249,8 +443,11 @@ function decode(bytes: Uint8Array, charset: string, source: DecodedText['source'
   return { text: new TextDecoder(charset).decode(bytes), charset, source };
 }
 
-/** Decodes an HTML body. `headerCharset` is the raw charset parameter of Content-Type, if any. */
-export function decodeHtml(bytes: Uint8Array, headerCharset?: string | null): DecodedText {
+/**
+ * Decodes an HTML body. `headerCharset` is the raw charset parameter of Content-Type, if any; `url` (where the
+ * page came from) lets the domain hint at the encoding when the bytes are too few to tell.
+ */
+export function decodeHtml(bytes: Uint8Array, headerCharset?: string | null, url?: string): DecodedText {
   const bom = bomEncoding(bytes);
   if (bom) return decode(bytes, bom, 'bom');
 
@@ -264,7 +461,7 @@ export function decodeHtml(bytes: Uint8Array, headerCharset?: string | null): De
   // Valid UTF-8 with non-ASCII bytes is almost never another encoding by accident; pure ASCII decodes the
   // same either way.
   if (decodesCleanly(bytes, 'utf-8')) return decode(bytes, 'utf-8', 'utf8-valid');
-  const detected = detectEncoding(bytes);
+  const detected = detectEncoding(bytes, url);
   if (detected) return decode(bytes, detected, 'detector');
   return decode(bytes, 'windows-1252', 'default');
 }

@@ -1,4 +1,4 @@
-import { decodeHtml, detectorSample, prescanMetaCharset } from '../../src/article/charset';
+import { declaredLanguage, decodeHtml, detectorSample, prescanMetaCharset } from '../../src/article/charset';
 import { encodeLegacy, encodeUtf16le } from '../fakes/hostile-server';
 
 // Seed paragraphs: the reference story's opening, retold in each language.
@@ -173,5 +173,60 @@ describe('charset detection on realistic pages (no header, no meta)', () => {
       Buffer.from('ve</body></html>'),
     ]);
     expect(Buffer.from(detectorSample(page)).toString('latin1')).toBe('caf\u00e9 ouvert na\u00efve ');
+  });
+});
+
+// A page in English with one foreign word: too few bytes for the detector to find anything.
+const oneWord = (word: string, lang = ''): string =>
+  `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head><title>News</title></head><body>` +
+  `<nav><a href="/">Home</a></nav><p>${word}</p><p>The mayor said the road was closed.</p></body></html>`;
+
+describe('charset detection with too little signal', () => {
+  it.each([
+    ['windows-1251', 'Москва'],
+    ['windows-1251', 'Киев'],
+    ['windows-1252', 'Zürich'],
+    ['shift_jis', '東京'],
+    ['gbk', '北京'],
+  ] as const)('reads a single %s word amid ASCII, with no declaration at all', (encoding, word) => {
+    const out = decodeHtml(encodeLegacy(oneWord(word), encoding), null);
+    expect(out.text).toContain(word);
+  });
+
+  it('reads a single Greek word (windows-1253) rather than three rare Chinese characters', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('<html><body><p>'),
+      Buffer.from([0xc5, 0xeb, 0xeb, 0xdc, 0xe4, 0xe1]), // Ελλάδα
+      Buffer.from('</p><p>The mayor said the road was closed.</p></body></html>'),
+    ]);
+    expect(decodeHtml(bytes, null).text).toContain('Ελλάδα');
+  });
+
+  it("follows the page's declared language when the bytes could be several encodings", () => {
+    const word = 'Poznań';
+    expect(decodeHtml(encodeLegacy(oneWord(word), 'windows-1250'), null).text).not.toContain(word);
+    const hinted = decodeHtml(encodeLegacy(oneWord(word, 'pl'), 'windows-1250'), null);
+    expect(hinted).toMatchObject({ charset: 'windows-1250', source: 'detector' });
+    expect(hinted.text).toContain(word);
+  });
+
+  it("follows the site's country domain when the page declares nothing", () => {
+    const bytes = encodeLegacy(oneWord('Poznań'), 'windows-1250');
+    expect(decodeHtml(bytes, null, 'https://www.example.pl/news/1').text).toContain('Poznań');
+    expect(decodeHtml(bytes, null, 'https://www.example.com/news/1').charset).toBe('windows-1252');
+  });
+
+  it('does not let a declared language override bytes that say otherwise', () => {
+    const page = realistic(RUSSIAN, 0).replace('<html>', '<html lang="en">');
+    const out = decodeHtml(encodeLegacy(page, 'windows-1251'), null);
+    expect(out.charset).toBe('windows-1251');
+    expect(out.text).toContain(RUSSIAN);
+  });
+
+  it('reads the declared language from <html lang>, Content-Language and og:locale', () => {
+    expect(declaredLanguage(Buffer.from('<html class="x" lang="ru-RU">'))).toBe('ru-ru');
+    expect(declaredLanguage(Buffer.from('<meta http-equiv="Content-Language" content="pl">'))).toBe('pl');
+    expect(declaredLanguage(Buffer.from('<meta content="el_GR" property="og:locale">'))).toBe('el-gr');
+    expect(declaredLanguage(Buffer.from('<html><body>'))).toBeNull();
   });
 });
