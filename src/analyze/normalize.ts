@@ -178,13 +178,20 @@ export class NormalizedText {
   private scan(needle: string, from: number, to: number, visit: (span: Span) => boolean | number): void {
     const n = normalizeForMatch(needle);
     if (!n) return;
-    for (let at = this.normalized.indexOf(n, this.firstAtOrAfter(from)); at >= 0;) {
-      const span = this.spanOf(at, at + n.length);
+    // An occurrence ends by `to` exactly when it ends by the first normalised character from `to` on. Searching
+    // a copy of just that window keeps a lookup inside one sentence from reading the rest of the article when
+    // the needle is not there (a claimant looked for in each of a claim's quotes).
+    const base = this.firstAtOrAfter(from);
+    const bounded = to < this.original.length;
+    const window = bounded ? this.normalized.slice(base, this.firstAtOrAfter(to)) : this.normalized;
+    const offset = bounded ? base : 0;
+    for (let at = window.indexOf(n, base - offset); at >= 0;) {
+      const span = this.spanOf(offset + at, offset + at + n.length);
       // Occurrences only move right, and so do their ends: past `to`, none can fit any more.
       if (span.end > to) return;
       const next = visit(span);
       if (next === true) return;
-      at = this.normalized.indexOf(n, next === false ? at + 1 : Math.max(at + 1, this.firstAtOrAfter(next)));
+      at = window.indexOf(n, next === false ? at + 1 : Math.max(at + 1, this.firstAtOrAfter(next) - offset));
     }
   }
 
@@ -207,8 +214,9 @@ export class NormalizedText {
   }
 }
 
-/** A sentence as a verbatim span; `piece` and `continued` as in Sentence (a piece of an overlong run). */
+/** A sentence as a verbatim span; `paragraph`, `piece` and `continued` as in Sentence. */
 export interface SentenceSpan extends Span {
+  paragraph: number;
   piece?: boolean;
   continued?: boolean;
 }
@@ -216,7 +224,12 @@ export interface SentenceSpan extends Span {
 /** Sentences of `text` as verbatim spans; the offline analyzer's splitter, so both analyzers and grounding agree. */
 export function sentenceSpans(text: string): SentenceSpan[] {
   return splitSentences(text).map((s) => {
-    const span: SentenceSpan = { start: s.start, end: s.start + s.text.length, text: s.text };
+    const span: SentenceSpan = {
+      start: s.start,
+      end: s.start + s.text.length,
+      text: s.text,
+      paragraph: s.paragraph,
+    };
     if (s.piece) span.piece = true;
     if (s.continued) span.continued = true;
     return span;
