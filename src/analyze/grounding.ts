@@ -1,13 +1,31 @@
 // Truth rule 1: nothing reaches the reader that is not in the article. Every verbatim field of every item,
 // from either analyzer, is looked up in the article text (after whitespace / quote-mark / dash
-// normalisation) and rewritten to the article's own span; counts are re-read from countText; summary
-// bullets may only use numbers the article uses and must keep attribution. Whatever fails is dropped and
-// counted. Text addressed to AI tools (injection.ts) cannot ground anything on its own.
+// normalisation) and rewritten to the article's own span; counts are re-read from countText, and a figure's
+// harm must be the one its sentence ties to that count; sources, people and parties must be whole words of the
+// sentences they are taken from; summary bullets, claims and notes may only restate numbers as their sentence
+// states them, attribution kept. Whatever fails is dropped and counted. Text addressed to AI tools
+// (injection.ts) cannot ground anything on its own.
 import type { CasualtyFigure, CasualtyKind, ContestedClaim, Findings, SourcingNote } from '../analysis';
-import { findInjections, injectionTouching, isTainted, type InjectionScan } from './injection';
-import { NormalizedText, normalizeForMatch, sentenceSpans, type SentenceSpan, type Span } from './normalize';
-import { findCounts, parseCount, statedNumbers, type CountMatch, type ParsedCount } from './numbers';
+import { sourceAt, sourcesOf } from './attribution';
+import {
+  contentWords,
+  findClean,
+  findCleanFrom,
+  findWholeIn,
+  numberValues,
+  overlap,
+  sentenceAt,
+  wordsOf,
+  type GroundingContext,
+  type ReadFigure,
+} from './grounding-context';
+import { normalizeForMatch, type SentenceSpan, type Span } from './normalize';
+import { findCounts, parseCount, type CountMatch, type ParsedCount } from './numbers';
+import { numberedBullet, restatesNumbers, sentencesOf } from './paraphrase';
+import { figuresIn, readSentences } from './sentence-figures';
 import { earlierWordingStart, isBareEarlierCount } from './superseded';
+
+export { groundingContext, type GroundingContext } from './grounding-context';
 
 /** A casualty figure as an analyzer proposes it; min/max/qualifier are recomputed, so they are optional. */
 export interface CandidateCasualty {
@@ -35,150 +53,186 @@ export interface GroundedFindings {
   dropped: number;
 }
 
-/** The article text prepared once for grounding any number of candidate lists. */
-export interface GroundingContext {
-  text: NormalizedText;
-  injections: InjectionScan;
-  /** Sentences not addressed to AI tools. */
-  sentences: SentenceSpan[];
-  /** Sentences addressed to AI tools, and what follows them in their paragraph. */
-  taintedSentences: Span[];
-  /** Number values the article states outside text addressed to AI tools. */
-  numbers: Set<string>;
-  /** What grounding has already looked up or read in this text, so that no item costs a pass over all of it. */
-  memo: GroundingMemo;
-}
-
-interface GroundingMemo {
-  /** findClean's answer for each needle. */
-  found: Map<string, Span | null>;
-  /** Every whole sentence in `sentences` (not a piece of an overlong one), normalised. */
-  wholeSentences?: Set<string>;
-  /** Number values and content words of each sentence (and tainted sentence), by its text. */
-  numbers: Map<string, string[]>;
-  words: Map<string, Set<string>>;
-}
-
-export function groundingContext(
-  articleText: string,
-  injections = findInjections(articleText),
-): GroundingContext {
-  const all = sentenceSpans(articleText);
-  const sentences = all.filter((s) => !isTainted(injections, s.start, s.end));
-  const taintedSentences = all.filter((s) => isTainted(injections, s.start, s.end));
-  const numbers = new Set(sentences.flatMap((s) => numberValues(s.text)));
-  return {
-    text: new NormalizedText(articleText),
-    injections,
-    sentences,
-    taintedSentences,
-    numbers,
-    memo: { found: new Map(), numbers: new Map(), words: new Map() },
-  };
-}
-
 const MAX_SUMMARY = 7;
-const ATTRIBUTION_CUE =
-  /\b(?:said|says|say|saying|told|tells|according to|reported|reports|report|claimed|claims|claim|alleged|alleges|estimated|estimates|stated|states|announced|insisted|insists|accused|denied|denies|per)\b/i;
 const SUBSET_CUE = /\b(?:including|among them|among whom|of whom|of them|among those|of those)\b/i;
 
 /** Checks candidate findings against the article; returns what survives, verbatim, and how much did not. */
 export function groundFindings(candidate: CandidateFindings, ctx: GroundingContext): GroundedFindings {
-  let dropped = 0;
   const casualties = groundCasualties(candidate.casualties, ctx);
-  dropped += casualties.dropped;
+  const contested = groundContested(candidate.contested, ctx);
+  const sourcing = groundSourcing(candidate.sourcing, ctx);
+  const summary = groundSummary(candidate.summary, ctx);
+  return {
+    findings: {
+      summary: summary.bullets,
+      casualties: casualties.figures,
+      contested: contested.claims,
+      sourcing: sourcing.notes,
+    },
+    dropped: casualties.dropped + contested.dropped + sourcing.dropped + summary.dropped,
+  };
+}
 
-  const contested: ContestedClaim[] = [];
-  for (const c of candidate.contested) {
-    const claimant = findClean(ctx, c.claimant);
-    const disputedBy = findClean(ctx, c.disputedBy);
+/**
+ * A claim is shown only with its quotes found, its claimant and disputer each a whole-word party of one of
+ * them, and its own wording drawn from them: mostly their words, their numbers with their harm.
+ */
+function groundContested(
+  candidates: ContestedClaim[],
+  ctx: GroundingContext,
+): { claims: ContestedClaim[]; dropped: number } {
+  let dropped = 0;
+  const claims: ContestedClaim[] = [];
+  for (const c of candidates) {
     const quotes = c.quotes.map((q) => findClean(ctx, q)).filter((s): s is Span => s !== null);
-    if (!claimant || !disputedBy || quotes.length === 0 || !numbersGrounded(c.claim, ctx)) {
+    const party = (name: string): Span | null => {
+      for (const q of quotes) {
+        const found = findWholeIn(ctx, name, q);
+        if (found) return found;
+      }
+      // "He said 41 others were taken to hospital": the speaker named in the sentence before.
+      for (const q of quotes) {
+        const first = sentencesOf(ctx, q.start, q.end)[0];
+        if (first === undefined || first === 0) continue;
+        const sources = sourcesOf(ctx.sentences[first]!);
+        if (sources.length > 0 && !sources.some((src) => src.pronoun)) continue;
+        const found = findWholeIn(ctx, name, ctx.sentences[first - 1]!);
+        if (found) return found;
+      }
+      return null;
+    };
+    const claimant = quotes.length > 0 ? party(c.claimant) : null;
+    const disputedBy = claimant ? party(c.disputedBy) : null;
+    if (!claimant || !disputedBy || !claimDrawnFrom(c.claim, quotes, ctx)) {
       dropped++;
       continue;
     }
     dropped += c.quotes.length - quotes.length;
-    contested.push({
+    claims.push({
       claim: c.claim.trim(),
       claimant: claimant.text,
       disputedBy: disputedBy.text,
       quotes: unique(quotes.map((s) => s.text)),
     });
   }
-
-  const sourcing: SourcingNote[] = [];
-  for (const n of candidate.sourcing) {
-    const quote = findClean(ctx, n.quote);
-    if (!quote || !numbersGrounded(n.note, ctx)) {
-      dropped++;
-      continue;
-    }
-    sourcing.push({ kind: n.kind, note: n.note.trim(), quote: quote.text });
-  }
-
-  const summary: string[] = [];
-  for (const raw of candidate.summary) {
-    const bullet = raw.trim();
-    // Bullets past the schema's maximum are cut, not counted: they are surplus, not ungrounded.
-    if (!bullet || summary.length >= MAX_SUMMARY) continue;
-    if (!summaryBulletGrounded(bullet, ctx, casualties.figures)) {
-      dropped++;
-      continue;
-    }
-    summary.push(bullet);
-  }
-
-  return { findings: { summary, casualties: casualties.figures, contested, sourcing }, dropped };
+  return { claims, dropped };
 }
 
-/** Grounds figures, repairs nothing it cannot verify, and orders totals before their subsets. */
+// Words a claim is framed with rather than drawn from its quotes: "Conflicting counts of people killed: 30 (X)
+// vs 12 (Y)", "X says …".
+const FRAMING = new Set(
+  contentWords(
+    'conflicting counts count figure figures toll says say said claims claim disputes dispute denies deny reports report accuses insists vs killed injured missing displaced detained affected people',
+  ),
+);
+const MIN_CLAIM_SHARE = 0.6;
+
+function claimDrawnFrom(claim: string, quotes: Span[], ctx: GroundingContext): boolean {
+  const words = new Set([...contentWords(claim)].filter((w) => !FRAMING.has(w)));
+  if (words.size > 0) {
+    const quoted = quotes.map((q) => wordsOf(ctx, q.text));
+    let shared = 0;
+    for (const w of words) if (quoted.some((q) => q.has(w))) shared++;
+    if (shared / words.size < MIN_CLAIM_SHARE) return false;
+  }
+  return restatesNumbers(ctx, claim, unique(quotes.flatMap((q) => sentencesOf(ctx, q.start, q.end))));
+}
+
+function groundSourcing(
+  candidates: SourcingNote[],
+  ctx: GroundingContext,
+): { notes: SourcingNote[]; dropped: number } {
+  let dropped = 0;
+  const notes: SourcingNote[] = [];
+  for (const n of candidates) {
+    const quote = findClean(ctx, n.quote);
+    // A note's numbers are those of the sentence it quotes, with that sentence's harm.
+    if (!quote || !restatesNumbers(ctx, n.note, sentencesOf(ctx, quote.start, quote.end))) {
+      dropped++;
+      continue;
+    }
+    notes.push({ kind: n.kind, note: n.note.trim(), quote: quote.text });
+  }
+  return { notes, dropped };
+}
+
+/** A figure that passed grounding, with where it stands in the article. */
+interface Placed {
+  figure: CasualtyFigure;
+  /** Index in the candidate list, which the candidates' partOf refers to. */
+  from: number;
+  /** The sentence stating it, and its position in ctx.sentences. */
+  quoteSpan: Span;
+  sentence: number;
+  countAt: number;
+  countEnd: number;
+}
+
+/** A candidate whose quote and count were found: what is left to check of it. */
+interface Located {
+  c: CandidateCasualty;
+  from: number;
+  sentence: number;
+  count: Span;
+}
+
+/**
+ * Grounds figures, repairs nothing it cannot verify, and orders totals before their subsets. A figure is kept
+ * only when its count is written in its quote as a whole token, its quote is one sentence of the article (a
+ * longer or shorter quote becomes the sentence holding the count), its harm is the one the sentence ties to
+ * that count, and its source is a whole-word name in that sentence (or the one before, for a sentence that
+ * names no source of its own: "…, police said. Two others were detained.").
+ */
 function groundCasualties(
   candidates: CandidateCasualty[],
   ctx: GroundingContext,
 ): { figures: CasualtyFigure[]; dropped: number } {
-  interface Kept {
-    figure: CasualtyFigure;
-    /** Index in the candidate list, which the candidates' partOf refers to. */
-    from: number;
-    quoteSpan: Span;
-    countAt: number;
-  }
-  const kept: Kept[] = [];
-  // Many figures share one sentence; finding it and reading its count phrases once each keeps a long
-  // sentence with many figures from costing n².
-  const phrases = new Map<string, CountMatch[]>();
-  const phrasesIn = (quote: Span): CountMatch[] => {
-    const key = `${quote.start}:${quote.end}`;
-    let found = phrases.get(key);
-    if (!found) phrases.set(key, (found = findCounts(quote.text)));
+  // Many figures share one sentence; reading its count phrases once keeps a long sentence with many figures
+  // from costing n².
+  const phrases = new Map<number, CountMatch[]>();
+  const phrasesIn = (sentence: number): CountMatch[] => {
+    let found = phrases.get(sentence);
+    if (!found) phrases.set(sentence, (found = findCounts(ctx.sentences[sentence]!.text)));
     return found;
   };
-  const quotes = new Map<string, Span | null>();
-  const quoteOf = (quote: string): Span | null => {
-    if (!quotes.has(quote)) quotes.set(quote, findClean(ctx, quote));
-    return quotes.get(quote)!;
-  };
-  let earlier = 0;
+
+  const located: Located[] = [];
+  const taken = new Set<string>();
+  const quotes = new QuotePlaces(ctx);
   candidates.forEach((c, from) => {
-    const found = quoteOf(c.quote);
-    if (!found) return;
-    const quoteSpan = widenToSentence(found, ctx);
-    const read = readCount(c.countText, quoteSpan, ctx, phrasesIn(quoteSpan));
-    if (!read) return;
+    const at = locateCount(c, quotes, taken);
+    if (at) located.push({ c, from, ...at });
+  });
+  // The sentences' own reading of their figures, in one pass over the runs of sentences quoted.
+  readSentences(
+    ctx,
+    located.map((l) => l.sentence),
+  );
+
+  let earlier = 0;
+  const kept: Placed[] = [];
+  for (const { c, from, sentence, count: found } of located) {
+    const quoteSpan = ctx.sentences[sentence]!;
+    const read = readCount(found, quoteSpan, ctx, phrasesIn(sentence));
+    if (!read) continue;
     if (read.earlierUnworded) {
       // True to the article but not a toll to show ("climbed to 63 from 51"): left out, not counted as invented.
       earlier++;
-      return;
+      continue;
     }
     const { count, parsed } = read;
-    let attributedTo: string | null = null;
+    const reading = readingOf(ctx, sentence, count, c.kind);
+    if (!reading) continue;
+    // A source the analyzer left out is the sentence's own (truth rule 3): "Hamas said 30 people were killed"
+    // is never shown as the article's statement.
+    let attributedTo: string | null = reading.attributedTo;
     if (c.attributedTo !== null && c.attributedTo.trim() !== '') {
       // An attribution we cannot verify is not replaced by none: that would turn a claim into a fact.
-      const source = findClean(ctx, c.attributedTo);
-      if (!source) return;
+      const source = sourceFor(ctx, c.attributedTo, sentence, count.start);
+      if (!source) continue;
       attributedTo = source.text;
     }
-    const who = c.who ? (findClean(ctx, c.who)?.text ?? null) : null;
+    const who = c.who ? (findWholeIn(ctx, c.who, quoteSpan)?.text ?? null) : null;
     kept.push({
       figure: {
         countText: count.text,
@@ -191,114 +245,300 @@ function groundCasualties(
       },
       from,
       quoteSpan,
+      sentence,
       countAt: count.start,
+      countEnd: count.end,
     });
-  });
+  }
 
-  // A figure the analyzer calls a subset is shown only while linked to a verifiable total of the same kind;
-  // shown alone it would read as one more total and invite adding (truth rule 2), so it is dropped instead,
-  // and so is a subset of it. Equal counts may only point backwards, so valid links can never form a cycle.
-  const byFrom = new Map(kept.map((k) => [k.from, k]));
-  const verdict = new Map<Kept, boolean>();
-  const linkedToTotal = (start: Kept): boolean => {
-    // Up the chain of totals to a known verdict, then the same verdict for the whole chain.
-    const chain: Kept[] = [];
-    let k: Kept = start;
-    let ok: boolean;
-    for (;;) {
-      const known = verdict.get(k);
-      if (known !== undefined) {
-        ok = known;
-        break;
-      }
-      chain.push(k);
-      if (k.figure.partOf === null) {
-        ok = true;
-        break;
-      }
-      const parent = byFrom.get(k.figure.partOf);
-      if (!parent || chain.includes(parent) || !isValidParent(parent.figure, parent.from, k.figure, k.from)) {
-        ok = false;
-        break;
-      }
-      k = parent;
-    }
-    for (const c of chain) verdict.set(c, ok);
-    return ok;
-  };
-  const live = kept.filter(linkedToTotal);
+  const distinct = withoutRepeats(kept);
+
+  // A link the article does not bear out is cut, and the figure kept: the figure itself was found. A wrong link
+  // would add one count's people to another's, or put a separate event's victims inside this one's total.
+  const links = new SubsetLinks(distinct, ctx);
+  for (const k of distinct) if (k.figure.partOf !== null && !links.valid(k)) k.figure.partOf = null;
 
   // Analyzers often miss "30 civilians, including six children": link such unlinked subsets to their total.
-  linkSubsets(live, ctx.text.original);
+  linkSubsets(distinct, ctx.text.original);
 
   const figures = orderTotalsFirst(
-    live.map((k) => k.figure),
-    live.map((k) => k.from),
+    distinct.map((k) => k.figure),
+    distinct.map((k) => k.from),
   );
-  return { figures, dropped: candidates.length - live.length - earlier };
-}
-
-interface Placed {
-  figure: CasualtyFigure;
-  from: number;
-  quoteSpan: Span;
-  countAt: number;
+  // A figure given twice is shown once; the repeat was in the article, so it is not counted as dropped.
+  return { figures, dropped: candidates.length - kept.length - earlier };
 }
 
 /**
- * Links a figure to the nearest earlier figure of its sentence that is a total of the same harm with a subset cue
- * ("including", "of whom") between them. Each sentence is read for its cues once, so a sentence with thousands
- * of figures does not read the text between every pair of them.
+ * One figure per count, harm and place: "six children" given twice (once linked to an invented total) would
+ * read as twelve. The first is kept, with the link of a repeat when it had none, and links to a repeat are
+ * pointed at it.
+ */
+function withoutRepeats(kept: Placed[]): Placed[] {
+  const first = new Map<string, Placed>();
+  const canonical = new Map<number, number>();
+  const unique: Placed[] = [];
+  for (const k of kept) {
+    const key = `${k.countAt}:${k.figure.kind}`;
+    const seen = first.get(key);
+    if (!seen) {
+      first.set(key, k);
+      unique.push(k);
+      continue;
+    }
+    canonical.set(k.from, seen.from);
+    seen.figure.partOf ??= k.figure.partOf;
+  }
+  if (canonical.size > 0) {
+    for (const k of unique) {
+      const to = k.figure.partOf === null ? undefined : canonical.get(k.figure.partOf);
+      if (to !== undefined) k.figure.partOf = to;
+    }
+  }
+  return unique;
+}
+
+/**
+ * Where the candidate's count is written inside its quote, as a whole token ('30' is not in '300', 'ten' not
+ * in 'often'), and the sentence holding it. Of several places, the one followed most closely by the
+ * candidate's people ("six children and six women"); of places alike in that, the first not already taken by
+ * an earlier figure of the same harm ("six were killed in the north and six in the south"), so that two
+ * figures told alike at two places stay two. A sentence the article repeats word for word is looked for again
+ * further on when its places are all taken.
+ */
+function locateCount(
+  c: CandidateCasualty,
+  quotes: QuotePlaces,
+  taken: Set<string>,
+): { sentence: number; count: Span } | null {
+  let first: Span | undefined;
+  for (let i = 0; i < MAX_QUOTE_REPEATS; i++) {
+    const quote = quotes.occurrence(c.quote, i);
+    if (!quote) break;
+    const places = quotes.places(quote, c.countText, c.who);
+    first ??= places[0];
+    const free = places.find((p) => !taken.has(`${p.start}:${c.kind}`));
+    if (free) return placed(free, c, quotes.ctx, taken);
+  }
+  // Every place taken: the figure repeats one already given.
+  return first ? placed(first, c, quotes.ctx, taken) : null;
+}
+
+function placed(
+  count: Span,
+  c: CandidateCasualty,
+  ctx: GroundingContext,
+  taken: Set<string>,
+): { sentence: number; count: Span } | null {
+  taken.add(`${count.start}:${c.kind}`);
+  const sentence = sentenceAt(ctx, count.start);
+  if (sentence < 0 || count.end > ctx.sentences[sentence]!.end) return null;
+  return { sentence, count };
+}
+
+const MAX_QUOTE_REPEATS = 100;
+
+/** Quotes found in the article and the places of counts in them, each looked up once. */
+class QuotePlaces {
+  private readonly occurrences = new Map<string, Array<Span | null>>();
+  private readonly placesOf = new Map<string, Span[]>();
+
+  constructor(readonly ctx: GroundingContext) {}
+
+  /** The i-th clean occurrence of the quote in the article, or null. */
+  occurrence(quote: string, i: number): Span | null {
+    let list = this.occurrences.get(quote);
+    if (!list) this.occurrences.set(quote, (list = [findClean(this.ctx, quote)]));
+    while (list.length <= i) {
+      const last = list[list.length - 1];
+      if (!last) return null;
+      list.push(findCleanFrom(this.ctx, quote, last.end));
+    }
+    return list[i]!;
+  }
+
+  /** Where the count is written in the quote as a whole token, nearest its people first when there are several. */
+  places(quote: Span, countText: string, who: string | null): Span[] {
+    const key = `${quote.start}:${quote.end}:${countText}\u0000${who ?? ''}`;
+    let found = this.placesOf.get(key);
+    if (!found) this.placesOf.set(key, (found = this.read(quote, countText, who)));
+    return found;
+  }
+
+  private read(quote: Span, countText: string, who: string | null): Span[] {
+    const ctx = this.ctx;
+    const original = ctx.text.original;
+    const isBoundary = (at: number, step: number): boolean => {
+      const ch = original[at] ?? '';
+      if (/[\p{L}\p{N}]/u.test(ch)) return false;
+      // '1' of '1,000' or '2' of '2.5' is part of a bigger number.
+      return !(/[.,]/.test(ch) && /\d/.test(original[at + step] ?? ''));
+    };
+    const places: Span[] = [];
+    ctx.text.findFirst(
+      countText,
+      (s) => {
+        if (isBoundary(s.start - 1, -1) && isBoundary(s.end, 1)) places.push(s);
+        // A quote of thousands of places is read up to a bound: a figure's quote is one sentence.
+        return places.length >= MAX_PLACES;
+      },
+      quote.start,
+      quote.end,
+    );
+    if (places.length < 2 || !who) return places;
+    const gaps = places.map((p) => {
+      const sentence = sentenceAt(ctx, p.start);
+      if (sentence < 0) return Infinity;
+      const end = Math.min(ctx.sentences[sentence]!.end, p.end + WHO_REACH);
+      const found = findWholeIn(ctx, who, { start: p.end, end });
+      return found ? found.start - p.end : Infinity;
+    });
+    const closest = Math.min(...gaps);
+    return closest < Infinity ? places.filter((_, i) => gaps[i] === closest) : places;
+  }
+}
+
+const MAX_PLACES = 500;
+
+// "six children", "12 of the injured Palestinian children": the people named just after their count.
+const WHO_REACH = 60;
+
+/**
+ * The offline reading of the count as a figure of this harm, if the sentence ties the count to it: "injured 25
+ * people" is not 25 killed, "about 40 kilometers" and "Police arrested three men" are not deaths.
+ */
+function readingOf(
+  ctx: GroundingContext,
+  sentence: number,
+  count: Span,
+  kind: CasualtyKind,
+): ReadFigure | undefined {
+  const from = count.start - ctx.sentences[sentence]!.start;
+  const to = count.end - ctx.sentences[sentence]!.start;
+  return figuresIn(ctx, sentence).find((r) => r.kind === kind && r.start < to && from < r.end);
+}
+
+/**
+ * The candidate's source as a whole-word name in the figure's sentence, or in the sentence before when the
+ * count's own source here is no name ("He said 212 of the injured remained in hospital": the minister named
+ * before). A source named only elsewhere ("The Israeli military" for Hamas's figure) is not its source.
+ */
+function sourceFor(ctx: GroundingContext, name: string, sentence: number, countAt: number): Span | null {
+  const here = ctx.sentences[sentence]!;
+  // A piece of an overlong sentence carries on the source that opened the sentence.
+  let first = sentence;
+  while (first > 0 && ctx.sentences[first]!.continued) first--;
+  const whole = { start: ctx.sentences[first]!.start, end: here.end };
+  const found = findWholeIn(ctx, name, whole);
+  if (found || first === 0) return found;
+  const own = sourceAt([...sourcesOf(here)], here.text, countAt - here.start);
+  if (own && !own.pronoun) return null;
+  return findWholeIn(ctx, name, ctx.sentences[first - 1]!);
+}
+
+// A sentence going on about a total given before it: "Among the dead were…", "Of the injured, 25…", "Six of the
+// dead…", "the dead included…", "… of them".
+const GROUP_REFERENCE =
+  /\b(?:(?:of|among)\s+(?:the|those)\s+(?:[\d,]+\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:dead|deaths|killed|injured|wounded|hurt|victims|missing|detained|arrested|detainees|displaced|evacuated|casualties|fatalities|bodies|who\s+(?:died|were\s+killed|were\s+injured|were\s+wounded))|(?:dead|victims|fatalities|casualties|injured|wounded)\s+(?:included|include|were)|(?:of|among)\s+(?:them|whom))\b/i;
+
+/** Which proposed subset links the article bears out. */
+class SubsetLinks {
+  private readonly byFrom: Map<number, Placed>;
+
+  constructor(
+    private readonly kept: Placed[],
+    private readonly ctx: GroundingContext,
+  ) {
+    this.byFrom = new Map(kept.map((k) => [k.from, k]));
+  }
+
+  /**
+   * A subset belongs to a larger figure of the same harm stated before it: in its own sentence; in the sentence
+   * before, when its sentence goes on about that total (a subset cue, or a breakdown adding up to it exactly);
+   * or further back, when its sentence refers to a group of people already counted ("Of the injured, 25 were
+   * seriously hurt", "Six of the dead…"). "In a separate crash, four children were killed" is part of no
+   * earlier toll.
+   */
+  valid(child: Placed): boolean {
+    const parent = this.byFrom.get(child.figure.partOf!);
+    if (!parent || parent === child || !isValidParent(parent.figure, parent.from, child.figure, child.from)) {
+      return false;
+    }
+    if (parent.sentence === child.sentence) return true;
+    if (parent.sentence > child.sentence) return false;
+    const text = this.ctx.sentences[child.sentence]!.text;
+    if (GROUP_REFERENCE.test(text)) return true;
+    return parent.sentence === child.sentence - 1 && (SUBSET_CUE.test(text) || this.breakdown(child, parent));
+  }
+
+  /** "…wounding nine others." then "Eight students and one teacher were taken to hospitals": 8 + 1 = 9. */
+  private breakdown(child: Placed, parent: Placed): boolean {
+    const parts = this.kept.filter((k) => k.sentence === child.sentence && k.figure.partOf === parent.from);
+    const exact = (f: CasualtyFigure): boolean => f.qualifier === 'exact' && f.min !== null;
+    if (parts.length < 2 || !exact(parent.figure) || !parts.every((k) => exact(k.figure))) return false;
+    return parts.reduce((n, k) => n + k.figure.min!, 0) === parent.figure.min;
+  }
+}
+
+// What ends the list a subset cue opens: "…, four of them seriously, and that 13 protesters had been treated"
+// puts the 13 in a clause of its own, not among the four.
+const CLAUSE_BREAK =
+  /[;:—–]|,\s*(?:and|but|while|whereas|although|as|who|which|that)\b|\b(?:that|said|says|told|saying)\b/i;
+
+/**
+ * Links a figure its analyzer left unlinked to the nearest earlier figure of its sentence that is a larger one
+ * of the same harm, when a subset cue governs the figure: right after its count ("four of them") or before it
+ * in the same list ("including six children and six women", "of whom 17 were children"). Each sentence is read
+ * for its cues once.
  */
 function linkSubsets(live: Placed[], original: string): void {
-  const bySentence = new Map<number, Placed[]>();
+  const bySentence = new Map<Span, Placed[]>();
   for (const k of live) {
-    let group = bySentence.get(k.quoteSpan.start);
-    if (!group) bySentence.set(k.quoteSpan.start, (group = []));
+    let group = bySentence.get(k.quoteSpan);
+    if (!group) bySentence.set(k.quoteSpan, (group = []));
     group.push(k);
   }
-  const cuesOf = new Map<number, number[]>();
-  /** The start of the last subset cue between `from` and `to` (whole), or -1. */
-  const lastCueStart = (group: Placed[], sentence: number, to: number): number => {
-    let cues = cuesOf.get(sentence);
-    if (!cues) {
-      const from = Math.min(...group.map((p) => p.countAt));
-      const end = Math.max(...group.map((p) => p.countAt));
-      const cue = new RegExp(SUBSET_CUE.source, 'gi');
-      cues = [];
-      const region = original.slice(from, end);
-      for (let m = cue.exec(region); m; m = cue.exec(region))
-        cues.push(from + m.index, from + m.index + m[0].length);
-      cuesOf.set(sentence, cues);
-    }
-    let last = -1;
-    for (let i = 0; i < cues.length && cues[i + 1]! <= to; i += 2) last = cues[i]!;
-    return last;
-  };
-  // Nearest first; figures at the same place stay in their order.
-  const nearestFirst = new Map<number, Placed[]>();
   for (const [sentence, group] of bySentence) {
-    nearestFirst.set(
-      sentence,
-      [...group].sort((a, b) => b.countAt - a.countAt),
-    );
+    if (group.length < 2 || group.every((k) => k.figure.partOf !== null)) continue;
+    // Cues as [start, end] offsets of the article, in order.
+    const cues: Array<[number, number]> = [];
+    const cue = new RegExp(SUBSET_CUE.source, 'gi');
+    for (let m = cue.exec(sentence.text); m; m = cue.exec(sentence.text)) {
+      cues.push([sentence.start + m.index, sentence.start + m.index + m[0].length]);
+    }
+    if (cues.length === 0) continue;
+    // Nearest first; figures at the same place stay in their order.
+    const nearestFirst = [...group].sort((x, y) => y.countAt - x.countAt);
+    for (const k of group) {
+      if (k.figure.partOf !== null) continue;
+      const limit = governingCue(k, cues, original);
+      if (limit === null) continue;
+      const parent = nearestFirst.find(
+        (p) =>
+          p !== k &&
+          p.countAt < limit &&
+          p.figure.kind === k.figure.kind &&
+          p.figure.partOf !== k.from &&
+          isValidParent(p.figure, -1, k.figure, 0),
+      );
+      if (parent) k.figure.partOf = parent.from;
+    }
   }
-  for (const k of live) {
-    if (k.figure.partOf !== null) continue;
-    const group = nearestFirst.get(k.quoteSpan.start)!;
-    if (group.length < 2) continue;
-    const cueAt = lastCueStart(group, k.quoteSpan.start, k.countAt);
-    if (cueAt < 0) continue;
-    const parent = group.find(
-      (p) =>
-        p !== k &&
-        p.countAt <= cueAt &&
-        p.figure.kind === k.figure.kind &&
-        p.figure.partOf !== k.from &&
-        isValidParent(p.figure, -1, k.figure, 0),
-    );
-    if (parent) k.figure.partOf = parent.from;
+}
+
+/** Where the total of a subset cue governing the figure must lie before, or null when no cue governs it. */
+function governingCue(k: Placed, cues: Array<[number, number]>, original: string): number | null {
+  let before: [number, number] | null = null;
+  for (const c of cues) {
+    if (c[0] >= k.countEnd) {
+      // "four of them": the cue right after the count.
+      if (/^\s*$/.test(original.slice(k.countEnd, c[0]))) return k.countAt;
+      break;
+    }
+    if (c[1] <= k.countAt) before = c;
   }
+  if (!before || CLAUSE_BREAK.test(original.slice(before[1], k.countAt))) return null;
+  return before[0];
 }
 
 interface ReadCount {
@@ -309,18 +549,13 @@ interface ReadCount {
 }
 
 /**
- * Finds countText inside the quote as a whole token ('30' is not in '300', 'ten' not in 'often') and reads
- * it; when the sentence words it with a qualifier the analyzer left out ('at least 30'), the count is widened
- * to the whole phrase, so an open-ended figure is never shown as exact, and an earlier toll keeps the words
- * that say so ('up from 87'), so it never reads as a current one.
+ * Reads the count found in the sentence; when the sentence words it with a qualifier the analyzer left out
+ * ('at least 30'), the count is widened to the whole phrase, so an open-ended figure is never shown as exact,
+ * and an earlier toll keeps the words that say so ('up from 87'), so it never reads as a current one. A count
+ * given with words around it ('30 civilians') is narrowed to its phrase.
  */
-function readCount(
-  countText: string,
-  quote: Span,
-  ctx: GroundingContext,
-  phrases: CountMatch[],
-): ReadCount | null {
-  const read = readPhrase(countText, quote, ctx, phrases);
+function readCount(found: Span, quote: Span, ctx: GroundingContext, phrases: CountMatch[]): ReadCount | null {
+  const read = readPhrase(found, quote, ctx, phrases);
   if (!read) return null;
   const original = ctx.text.original;
   const at = read.count.start - quote.start;
@@ -339,28 +574,18 @@ function readCount(
 }
 
 function readPhrase(
-  countText: string,
+  count: Span,
   quote: Span,
   ctx: GroundingContext,
   phrases: CountMatch[],
 ): { count: Span; parsed: ParsedCount } | null {
   const original = ctx.text.original;
-  const isBoundary = (at: number, step: number): boolean => {
-    const ch = original[at] ?? '';
-    if (/[A-Za-z0-9]/.test(ch)) return false;
-    // '1' of '1,000' or '2' of '2.5' is part of a bigger number.
-    return !(/[.,]/.test(ch) && /\d/.test(original[at + step] ?? ''));
-  };
-  const count = ctx.text.findFirst(
-    countText,
-    (s) => isBoundary(s.start - 1, -1) && isBoundary(s.end, 1),
-    quote.start,
-    quote.end,
-  );
-  if (!count) return null;
-  const phrase = phrases.find(
-    (m) => quote.start + m.start <= count.start && quote.start + m.end >= count.end,
-  );
+  const from = count.start - quote.start;
+  const to = count.end - quote.start;
+  // The phrase holding the count, or else the one phrase inside it.
+  const holding = phrases.find((m) => m.start <= from && m.end >= to);
+  const inside = phrases.filter((m) => m.start >= from && m.end <= to);
+  const phrase = holding ?? (inside.length === 1 ? inside[0] : undefined);
   if (phrase) {
     const start = quote.start + phrase.start;
     const end = quote.start + phrase.end;
@@ -423,9 +648,42 @@ export function orderTotalsFirst(
   });
 }
 
-function summaryBulletGrounded(bullet: string, ctx: GroundingContext, figures: CasualtyFigure[]): boolean {
+/**
+ * Keeps the bullets the article bears out. A whole sentence of the article is its own statement. A bullet
+ * stating numbers must restate one sentence (paraphrase.ts); one that does not gives way to that sentence,
+ * verbatim, when the bullet was plainly about it and the summary does not already restate it, and is otherwise
+ * dropped: the reader gets the article's words rather than the model's distortion of them.
+ */
+function groundSummary(candidates: string[], ctx: GroundingContext): { bullets: string[]; dropped: number } {
+  let dropped = 0;
+  const verdicts: Array<{ bullet: string; grounded: boolean; basis: number | null }> = [];
+  let grounded = 0;
+  for (const raw of candidates) {
+    const bullet = raw.trim();
+    // Bullets past the schema's maximum are cut, not counted: they are surplus, not ungrounded.
+    if (!bullet || grounded >= MAX_SUMMARY) continue;
+    const verdict = judgeBullet(bullet, ctx);
+    if (verdict.grounded) grounded++;
+    else dropped++;
+    verdicts.push({ bullet, ...verdict });
+  }
+  const restated = new Set(verdicts.filter((v) => v.grounded && v.basis !== null).map((v) => v.basis));
+  const bullets: string[] = [];
+  for (const v of verdicts) {
+    if (bullets.length >= MAX_SUMMARY) break;
+    if (v.grounded) {
+      bullets.push(v.bullet);
+    } else if (v.basis !== null && !restated.has(v.basis) && usableBullet(ctx.sentences[v.basis]!)) {
+      restated.add(v.basis);
+      bullets.push(ctx.sentences[v.basis]!.text);
+    }
+  }
+  return { bullets: unique(bullets), dropped };
+}
+
+function judgeBullet(bullet: string, ctx: GroundingContext): { grounded: boolean; basis: number | null } {
   // Text found only where it was addressed to AI tools is not grounded in the article.
-  if (!findClean(ctx, bullet) && ctx.text.find(bullet)) return false;
+  if (!findClean(ctx, bullet) && ctx.text.find(bullet)) return { grounded: false, basis: null };
   // A whole sentence is the article's own statement. A fragment ("30 people died." out of "Officials said 30
   // people died.") can drop the attribution, so it is checked like any paraphrase (truth rule 3), and so is a
   // piece of an overlong sentence. Sentences outside text addressed to AI tools share no character with it,
@@ -433,51 +691,17 @@ function summaryBulletGrounded(bullet: string, ctx: GroundingContext, figures: C
   const whole = (ctx.memo.wholeSentences ??= new Set(
     ctx.sentences.filter((x) => !x.piece).map((x) => normalizeForMatch(x.text)),
   ));
-  if (whole.has(normalizeForMatch(bullet))) return true;
-  if (!numbersGrounded(bullet, ctx) || echoesInjection(bullet, ctx)) return false;
-  if (ATTRIBUTION_CUE.test(bullet)) return true;
-  // A paraphrase stating a number the article attributes must say so too (truth rule 3). The sentence the
-  // bullet draws the number from is taken to be the one sharing most of its words.
-  const words = contentWords(bullet);
-  return !numberValues(bullet).some((v) => {
-    const source = bestMatch(
-      ctx.sentences.filter((s) => sentenceNumbers(ctx, s.text).includes(v)),
-      words,
-      ctx,
-    );
-    if (!source) return false;
-    return (
-      ATTRIBUTION_CUE.test(source.text) ||
-      figures.some(
-        (f) => f.attributedTo !== null && f.quote === source.text && numberValues(f.countText).includes(v),
-      )
-    );
-  });
+  if (whole.has(normalizeForMatch(bullet))) return { grounded: true, basis: null };
+  if (echoesInjection(bullet, ctx)) return { grounded: false, basis: null };
+  const values = numberValues(bullet);
+  if (values.length === 0) return { grounded: true, basis: null };
+  return numberedBullet(ctx, bullet, values);
 }
 
-function bestMatch(sentences: Span[], words: Set<string>, ctx: GroundingContext): Span | undefined {
-  let best: Span | undefined;
-  let bestShare = -1;
-  for (const s of sentences) {
-    const share = overlap(words, s.text, ctx);
-    if (share > bestShare) [best, bestShare] = [s, share];
-  }
-  return best;
-}
-
-/** The share of `words` that also occur in `text` (a sentence of the article). */
-function overlap(words: Set<string>, text: string, ctx: GroundingContext): number {
-  if (words.size === 0) return 0;
-  let other = ctx.memo.words.get(text);
-  if (!other) ctx.memo.words.set(text, (other = contentWords(text)));
-  return [...words].filter((w) => other.has(w)).length / words.size;
-}
-
-/** numberValues of a sentence of the article, read once per sentence however many bullets ask. */
-function sentenceNumbers(ctx: GroundingContext, text: string): string[] {
-  let values = ctx.memo.numbers.get(text);
-  if (!values) ctx.memo.numbers.set(text, (values = numberValues(text)));
-  return values;
+/** A sentence fit to stand as a bullet on its own: whole, of a readable length, ending as a sentence does. */
+function usableBullet(s: SentenceSpan): boolean {
+  const words = s.text.split(/\s+/).length;
+  return !s.piece && words >= 6 && words <= 60 && /[.!?]["”’)]?$/.test(s.text);
 }
 
 /** A paraphrase whose words come mostly from text addressed to AI tools, and more than from any other sentence. */
@@ -492,59 +716,6 @@ function echoesInjection(bullet: string, ctx: GroundingContext): boolean {
   return tainted >= 0.5 && tainted > clean;
 }
 
-function contentWords(text: string): Set<string> {
-  return new Set(
-    normalizeForMatch(text)
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length >= 3 && !STOP_WORDS.has(w)),
-  );
-}
-
-const STOP_WORDS = new Set(
-  'the and that this with from for was were are has have had its their they them not but'.split(' '),
-);
-
-function numbersGrounded(text: string, ctx: GroundingContext): boolean {
-  return numberValues(text).every((v) => ctx.numbers.has(v));
-}
-
-/**
- * The first occurrence of `needle` that shares nothing with text addressed to AI tools, as the article's
- * verbatim span: a quote running from a real sentence into a planted one would smuggle the plant through.
- */
-function findClean(ctx: GroundingContext, needle: string): Span | null {
-  if (!needle || !needle.trim()) return null;
-  // Figures repeat their source and sentence: each is looked up once.
-  let found = ctx.memo.found.get(needle);
-  if (found === undefined) {
-    // Past planted text as a whole: nothing starting inside it can be clean.
-    found = ctx.text.findFirst(needle, (s) => injectionTouching(ctx.injections, s.start, s.end)?.end ?? true);
-    ctx.memo.found.set(needle, found);
-  }
-  return found;
-}
-
-/** A figure's quote is the whole sentence that states it, even when the analyzer quoted less. */
-function widenToSentence(span: Span, ctx: GroundingContext): Span {
-  // Sentences are in order and do not overlap: only the last one starting at or before the span can hold it.
-  const sentences = ctx.sentences;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sentences[mid]!.start <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const sentence = sentences[lo - 1];
-  return sentence && span.end <= sentence.end ? sentence : span;
-}
-
-/** The numbers a text states, compared after quote/dash normalisation ("thirty–nine" is "thirty-nine"). */
-function numberValues(text: string): string[] {
-  return statedNumbers(normalizeForMatch(text));
-}
-
-function unique(items: string[]): string[] {
+function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }

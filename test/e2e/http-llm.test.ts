@@ -68,6 +68,27 @@ describe('with a model configured', () => {
     expect(model.requests[0]!.body.model).toBe('gpt-e2e');
   });
 
+  it('never shows the seed’s 30 civilians killed as wounded, however the model tells them', async () => {
+    model.reply({
+      type: 'completion',
+      model: 'gpt-e2e',
+      content: {
+        summary: ['Russian strikes wounded 30 civilians, the Syrian Observatory for Human Rights said.'],
+        casualties: [{ ...SOHR_TOTAL_FROM_MODEL, kind: 'injured' }],
+        contested: [],
+        sourcing: [],
+      },
+    });
+    const shown = await answerIn('CKIND', '/llm-kind');
+    expect(shown).toContain('*30* civilians killed — per the Syrian Observatory for Human Rights');
+    expect(shown).not.toMatch(/wounded 30|30\* civilians (?:injured|wounded)/);
+    // The bullet gives way to the article's own sentence.
+    expect(shown).toContain(
+      'the Russian strikes had killed 30 civilians, including six children and six women.',
+    );
+    expect(shown).toMatch(/2 items dropped/);
+  });
+
   it('answers with the offline analysis and says the model was unavailable when it keeps failing', async () => {
     model.otherwise({ type: 'error', status: 503, headers: { 'retry-after-ms': '0' } });
     const shown = await answerIn('CDOWN', '/llm-down');

@@ -461,3 +461,73 @@ describe('what the offline analyzer adds to the model’s figures', () => {
     ]);
   });
 });
+
+describe('a model that tells the article’s numbers with another harm', () => {
+  const kano = articleFromText(
+    [
+      'KANO, Nigeria (AP) — A gas explosion at a crowded market in the northern Nigerian city of Kano injured 25 people on Monday, the state fire service said.',
+      'The blast tore through a row of shops selling cooking gas about 40 kilometers from the city center, fire service spokesman Saminu Abdullahi said. Police arrested three men who ran the gas depot.',
+      'Witnesses said the explosion was caused by a leaking cylinder. The fire service rejected that account, saying the cause was still under investigation.',
+    ].join('\n\n'),
+  );
+  const [lead, second] = kano.paragraphs as [string, string];
+
+  it('shows the article’s own figures and sentences, once, and counts what it distorted', async () => {
+    server.reply(
+      ok({
+        summary: [
+          'A gas explosion at a Kano market killed 25 people on Monday, the state fire service said.',
+          'The blast killed 40 people near the city center.',
+        ],
+        casualties: [
+          {
+            countText: '25',
+            kind: 'killed',
+            who: 'people',
+            attributedTo: 'the state fire service',
+            partOf: null,
+            quote: lead,
+          },
+          {
+            countText: 'about 40',
+            kind: 'killed',
+            who: 'people',
+            attributedTo: 'Saminu Abdullahi',
+            partOf: null,
+            quote: 'about 40',
+          },
+          {
+            countText: 'three',
+            kind: 'killed',
+            who: 'men',
+            attributedTo: 'Witness',
+            partOf: null,
+            quote: 'Police arrested three men who ran the gas depot.',
+          },
+        ],
+        contested: [
+          {
+            claim: 'Witnesses say the explosion was a bomb planted by militants',
+            claimant: 'Witness',
+            disputedBy: 'fire',
+            quotes: ['Police arrested three men who ran the gas depot.'],
+          },
+        ],
+        sourcing: [],
+      }),
+    );
+    const { findings, analyzer } = await analyzeArticle(kano, { llm: settings() });
+
+    expect(analyzer).toMatchObject({ kind: 'llm', droppedUngrounded: 6 });
+    expect(findings.casualties.map((c) => [c.countText, c.kind, c.attributedTo])).toEqual([
+      ['25', 'injured', 'the state fire service'],
+      ['three', 'detained', null],
+    ]);
+    // Each distorted bullet gives way to the sentence it distorted, verbatim.
+    expect(findings.summary).toEqual([lead, second.slice(0, second.indexOf(' Police'))]);
+    expect(findings.contested.map((c) => [c.claimant, c.disputedBy])).toEqual([
+      ['Witnesses', 'The fire service'],
+    ]);
+    expect(JSON.stringify(findings)).not.toMatch(/killed|bomb|Witness"/);
+  });
+});
