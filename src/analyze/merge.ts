@@ -21,26 +21,88 @@ interface Keyed {
   quote: string;
   /** Lower-cased too: "Civilians" and "civilians" are the same people. */
   who: string | null;
+  /** Where in the quote the count is written, when that can be told: [start, end) of the normalised quote. */
+  place: [number, number] | null;
 }
 
 function keyed(f: CasualtyFigure): Keyed {
-  return {
-    figure: f,
-    countText: normalizeForMatch(f.countText),
-    quote: normalizeForMatch(f.quote),
-    who: f.who === null ? null : normalizeForMatch(f.who).toLowerCase(),
-  };
+  const countText = normalizeForMatch(f.countText);
+  const quote = normalizeForMatch(f.quote);
+  const who = f.who === null ? null : normalizeForMatch(f.who).toLowerCase();
+  return { figure: f, countText, quote, who, place: placeOf(countText, quote, who) };
 }
 
-/** Same figure told twice: same count, kind and sentence, and, where both name them, the same people. */
+// "six children": the people a count names come within a few words after it.
+const WHO_REACH = 60;
+
+/**
+ * The one place in the quote where the count is written as a whole token, or, of several ("six children and
+ * six women"), the one its people follow most closely; null when that cannot be told.
+ */
+function placeOf(countText: string, quote: string, who: string | null): [number, number] | null {
+  if (!countText) return null;
+  const places: number[] = [];
+  for (let at = quote.indexOf(countText); at >= 0; at = quote.indexOf(countText, at + 1)) {
+    if (!isWordChar(quote[at - 1]) && !isWordChar(quote[at + countText.length])) places.push(at);
+  }
+  if (places.length === 1) return [places[0]!, places[0]! + countText.length];
+  if (places.length === 0 || who === null) return null;
+  const lower = quote.toLowerCase();
+  let best: number | null = null;
+  let gap = Infinity;
+  for (const at of places) {
+    const end = at + countText.length;
+    const found = lower.slice(end, end + WHO_REACH).indexOf(who);
+    if (found >= 0 && found < gap) [best, gap] = [at, found];
+  }
+  return best === null ? null : [best, best + countText.length];
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/**
+ * Same figure told twice: same harm and sentence, and the same count at the same place of it. Where the place
+ * cannot be told, the same count and, where both name them, the same people.
+ */
 function sameFigure(x: Keyed, y: Keyed): boolean {
   const a = x.figure;
   const b = y.figure;
   if (a.kind !== b.kind || x.quote !== y.quote) return false;
+  // "30" and "30 civilians", or "people" and "civilians", at one place of one sentence are one count of people.
+  if (x.place && y.place) return x.place[0] < y.place[1] && y.place[0] < x.place[1];
   // "six children and six women" share count, kind and sentence: `who` tells them apart when both have it.
   if (x.countText === y.countText) return x.who === null || y.who === null || x.who === y.who;
   // '30' and '30 civilians' from the same sentence are one figure when both say who they were.
   return a.min === b.min && a.max === b.max && x.who !== null && y.who !== null && x.who === y.who;
+}
+
+/**
+ * The source to show when the model and the offline analyzer both name one: the one named in the figure's own
+ * sentence over one carried from the sentence before; the model's wording when both name the same source
+ * ("Indonesian authorities" / "Indonesian authorities on Tuesday"); otherwise the offline analyzer's, which ties
+ * a source to the count by the clause it stands in, where the model's tie is unchecked (truth rule 4).
+ */
+function preferredSource(model: string | null, offline: string | null, quote: string): string | null {
+  if (model === null || offline === null) return model ?? offline;
+  const m = normalizeForMatch(model);
+  const o = normalizeForMatch(offline);
+  if (m === o) return model;
+  const q = normalizeForMatch(quote);
+  const inModel = wholeIn(m, q);
+  const inOffline = wholeIn(o, q);
+  if (inModel !== inOffline) return inModel ? model : offline;
+  const lm = m.toLowerCase();
+  const lo = o.toLowerCase();
+  return lm.includes(lo) || lo.includes(lm) ? model : offline;
+}
+
+function wholeIn(needle: string, text: string): boolean {
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + needle.length])) return true;
+  }
+  return false;
 }
 
 export function mergeCasualties(model: CasualtyFigure[], offline: CasualtyFigure[]): CasualtyFigure[] {
@@ -63,7 +125,7 @@ export function mergeCasualties(model: CasualtyFigure[], offline: CasualtyFigure
     if (same >= 0) {
       matched.add(same);
       const m = merged[same]!;
-      m.attributedTo ??= f.attributedTo;
+      m.attributedTo = preferredSource(m.attributedTo, f.attributedTo, m.quote);
       m.who ??= f.who;
       offlineTo.set(i, same);
       return;

@@ -66,6 +66,44 @@ describe('mergeCasualties', () => {
   });
 });
 
+describe('mergeCasualties, one count at one place of one sentence', () => {
+  const HAMAS = 'Hamas said 30 people were killed in the strike, a figure the Israeli military disputed.';
+
+  it('is one figure whoever the two analyzers say the people were', () => {
+    const merged = mergeCasualties(
+      [fig({ who: 'people', quote: HAMAS, attributedTo: 'Hamas' })],
+      [fig({ who: 'civilians', quote: HAMAS, attributedTo: 'Hamas' })],
+    );
+    expect(merged.map((f) => [f.countText, f.who])).toEqual([['30', 'people']]);
+  });
+
+  it('shows the source the offline analyzer ties to the count when the model names another in the sentence', () => {
+    const merged = mergeCasualties(
+      [fig({ quote: HAMAS, attributedTo: 'the Israeli military' })],
+      [fig({ quote: HAMAS, attributedTo: 'Hamas' })],
+    );
+    expect(merged.map((f) => f.attributedTo)).toEqual(['Hamas']);
+  });
+
+  it('shows a source named in the figure’s own sentence over one carried from the sentence before', () => {
+    const quote = 'Twelve people were injured, the hospital said.';
+    const merged = mergeCasualties(
+      [fig({ countText: 'Twelve', min: 12, max: 12, kind: 'injured', quote, attributedTo: 'police' })],
+      [fig({ countText: 'Twelve', min: 12, max: 12, kind: 'injured', quote, attributedTo: 'the hospital' })],
+    );
+    expect(merged.map((f) => f.attributedTo)).toEqual(['the hospital']);
+  });
+
+  it('keeps the model’s wording when both name the same source', () => {
+    const quote = 'Indonesian authorities on Tuesday revised the death toll down to 11.';
+    const merged = mergeCasualties(
+      [fig({ countText: '11', min: 11, max: 11, quote, attributedTo: 'Indonesian authorities' })],
+      [fig({ countText: '11', min: 11, max: 11, quote, attributedTo: 'Indonesian authorities on Tuesday' })],
+    );
+    expect(merged.map((f) => f.attributedTo)).toEqual(['Indonesian authorities']);
+  });
+});
+
 describe('mergeFindings', () => {
   const base: Findings = { summary: [], casualties: [], contested: [], sourcing: [] };
   it('keeps the model summary, falls back to the offline one, and adds notes and claims the model missed', () => {
