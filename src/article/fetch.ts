@@ -6,7 +6,7 @@ import { Agent, type Dispatcher } from 'undici';
 import { FetchError } from '../errors';
 import { decodeHtml } from './charset';
 import { parseCodings, readDecodedBody, SUPPORTED_CODINGS } from './body-reader';
-import { classifyMediaType, parseContentType, sniffContent } from './content-type';
+import { classifyMediaType, isDownloadType, parseContentType, sniffContent } from './content-type';
 import { contentRefusal, formatSize, statusFailure, toFetchFailure } from './fetch-failure';
 import { untilAborted } from './abortable';
 import { createGuardedConnect, undiciDialer, type Dialer } from './guarded-connector';
@@ -279,7 +279,9 @@ async function readPage(res: Reply, pasted: string, finalUrl: URL, chain: Chain)
     discard(res);
     throw err;
   };
-  if (kind !== 'html' && kind !== 'unknown') refuse(contentRefusal(kind, mediaType));
+  // A generic download may be a PDF: its first bytes are read to say so, the rest never is.
+  const sniff = kind === 'unknown' || isDownloadType(mediaType);
+  if (kind !== 'html' && !sniff) refuse(contentRefusal(kind, mediaType));
   const codings = parseCodings(header(res, 'content-encoding'));
   if (codings.length > limits.maxCodings) {
     refuse(
@@ -301,17 +303,16 @@ async function readPage(res: Reply, pasted: string, finalUrl: URL, chain: Chain)
     codings,
     maxBytes: limits.maxBytes,
     maxWireBytes: limits.maxWireBytes,
-    inspect:
-      kind === 'unknown'
-        ? (head) => {
-            const sniffed = sniffContent(head);
-            if (sniffed !== 'html') throw contentRefusal(sniffed, '');
-          }
-        : undefined,
+    inspect: sniff
+      ? (head) => {
+          const sniffed = sniffContent(head, mediaType);
+          if (sniffed !== 'html') throw contentRefusal(sniffed, '');
+        }
+      : undefined,
   });
   if (bytes.length === 0) throw new FetchError('empty_page', 'The page was empty.');
 
-  const decoded = decodeHtml(bytes, charset);
+  const decoded = decodeHtml(bytes, charset, finalUrl.href);
   return {
     url: pasted,
     finalUrl: finalUrl.href,

@@ -136,6 +136,24 @@ describe('content type: sniffing and generic downloads', () => {
     expect(classifyMediaType('application/unknown')).toBe('unknown');
   });
 
+  it('says "PDF" for a PDF served as a generic download, after its first bytes, and refuses other downloads', async () => {
+    for (const type of ['application/octet-stream', 'binary/octet-stream', 'application/force-download']) {
+      const path = `/pdf-as-${type.replace('/', '-')}`;
+      A.on(path, (_req, res) => {
+        res.writeHead(200, { 'content-type': type });
+        res.write('%PDF-1.7\n');
+        endless(res, Buffer.alloc(64 * 1024, 0x30));
+      });
+      await failsWith(path, 'pdf', 'That link is a PDF; I can only read web pages for now.');
+      await A.waitForClientClose(path);
+    }
+    A.on(
+      '/zip-as-octet',
+      html(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), { 'content-type': 'binary/octet-stream' }),
+    );
+    await failsWith('/zip-as-octet', 'binary', 'That link is a file download, not a web page I can read.');
+  });
+
   it('reads raw deflate (no zlib header) as browsers do, and still refuses a damaged stream', async () => {
     A.on(
       '/deflate-raw',
