@@ -15,6 +15,7 @@ import { requestFindings } from './llm';
 import { mergeFindings } from './merge';
 import { analyzeOffline } from './offline';
 import { readablePart } from './readable';
+import { adoptReading } from './sentence-figures';
 import type { LlmSettings } from './settings';
 
 export interface AnalyzeOptions {
@@ -102,6 +103,9 @@ function groundOffline(article: Article, ctx: GroundingContext): GroundedFinding
     console.error('offline analyzer failed', err);
     raw = { summary: [], casualties: [], contested: [], sourcing: [] };
   }
+  // Grounding checks each figure against its sentence's own reading: the offline analyzer's is that reading,
+  // so the sentences need not be read twice.
+  adoptReading(ctx, raw.casualties);
   return groundFindings(raw, ctx);
 }
 

@@ -720,3 +720,37 @@ describe('the offline analyzer’s own reading, handed to grounding', () => {
     expect(read[1]!.findings.casualties.map((f) => [f.countText, f.kind])).toEqual([['three', 'detained']]);
   });
 });
+
+describe('tolls the article denies', () => {
+  const DENIED = [
+    'Kenyan police on Wednesday denied that 20 people were killed when officers broke up an anti-tax protest, saying only two protesters had died.',
+    'Officials dismissed claims that 50 people had died at a second rally in Mombasa.',
+    'Rumors that 100 people had died were untrue, police spokeswoman Resila Onyango said.',
+  ];
+  const denied = groundingContext(DENIED.join('\n\n'));
+  const model = (countText: string, quote: string): CandidateCasualty =>
+    fig({ countText, who: 'people', attributedTo: null, quote });
+
+  it('never shows a model’s figure that the article says was denied or untrue', () => {
+    const { findings, dropped } = groundFindings(
+      {
+        ...empty,
+        casualties: [model('20', DENIED[0]!), model('50', DENIED[1]!), model('100', DENIED[2]!)],
+      },
+      denied,
+    );
+    expect(findings.casualties).toEqual([]);
+    expect(dropped).toBe(3);
+  });
+
+  it('keeps the count the denial itself gives', () => {
+    const { findings } = groundFindings(
+      {
+        ...empty,
+        casualties: [fig({ countText: 'two', who: 'protesters', attributedTo: null, quote: DENIED[0]! })],
+      },
+      denied,
+    );
+    expect(findings.casualties.map((c) => [c.countText, c.kind])).toEqual([['two', 'killed']]);
+  });
+});
