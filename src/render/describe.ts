@@ -68,7 +68,7 @@ export function analyzerLine(a: Analysis): string {
   }
   if (info.droppedUngrounded) {
     parts.push(
-      `${info.droppedUngrounded} item${info.droppedUngrounded === 1 ? '' : 's'} dropped: not found in the article`,
+      `${info.droppedUngrounded} item${info.droppedUngrounded === 1 ? '' : 's'} dropped: not supported by the article`,
     );
   }
   parts.push('every quote is verbatim from the article');

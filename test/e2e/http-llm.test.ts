@@ -63,7 +63,7 @@ describe('with a model configured', () => {
     expect(shown).not.toContain('500');
     expect(shown).not.toContain('Pentagon');
     expect(shown).toMatch(
-      /Analysis by gpt-e2e, checked against the article text · 1 item dropped: not found in the article/,
+      /Analysis by gpt-e2e, checked against the article text · 1 item dropped: not supported by the article/,
     );
     expect(model.requests[0]!.body.model).toBe('gpt-e2e');
   });

@@ -183,7 +183,7 @@ describe('Block Kit rendering', () => {
       ),
     ).toContain('Model unavailable — offline analysis');
     expect(footer(base({ analyzer: { kind: 'llm', model: 'gpt-x', droppedUngrounded: 2 } }))).toContain(
-      '2 items dropped: not found in the article',
+      '2 items dropped: not supported by the article',
     );
   });
 
