@@ -29,6 +29,8 @@ export const LATER_SETS: ReadonlyArray<{ label: string; dir: string }> = [
   { label: 'Sixth set', dir: 'audit' },
   // a second audit's own articles: denials, fractions, number words, lower-case sources, revised tolls
   { label: 'Seventh set', dir: 'review' },
+  // written blind after the review fixes: the writer saw neither the code nor its output
+  { label: 'Eighth set', dir: 'blind2' },
 ].map(({ label, dir }) => ({ label, dir: path.join(LABELLED_DIR, dir) }));
 
 /** Every labelled article: the tuning set and the later sets. */
