@@ -49,18 +49,26 @@ export function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
 }
 
+/** Elements that have no content and no end tag. */
+export const VOID_TAGS: ReadonlySet<string> = new Set(
+  'area base br col embed hr img input link meta param source track wbr keygen'.split(' '),
+);
+
 // Tags that never nest: void elements, and those whose end tag browsers imply (pages often leave <p>, <li>
 // and <td> open). Every other tag counts towards nesting depth, custom elements included.
-export const FLAT_TAGS: ReadonlySet<string> = new Set(
-  (
-    'area base br col embed hr img input link meta param source track wbr keygen ' +
-    'p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rp html head body'
-  ).split(' '),
-);
+export const FLAT_TAGS: ReadonlySet<string> = new Set([
+  ...VOID_TAGS,
+  ...'p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rp html head body'.split(
+    ' ',
+  ),
+]);
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g;
 
-/** Real pages nest under ~60 levels; hostile ones nest 100,000 deep, which costs seconds and blows stacks. */
-export const MAX_NESTING = 400;
+/**
+ * The deepest of the 181 bench pages nests 48 levels; hostile ones nest 100,000 deep, which blows stacks, and
+ * even 390 levels make every element cost 390 times over (page-budget.ts). Twice the deepest real page.
+ */
+export const MAX_NESTING = 100;
 
 /**
  * Drops the open/close tags that would nest deeper than `max` (their text stays, one level up). Works on the
@@ -99,10 +107,34 @@ export function limitNesting(html: string, max = MAX_NESTING): string {
   });
 }
 
+/**
+ * Where the markup starts after what may precede <html>: whitespace, a byte-order mark, the doctype,
+ * processing instructions and comments (a build banner or licence notice can run to many KB).
+ */
+function prologueEnd(html: string): number {
+  let i = 0;
+  while (i < html.length) {
+    const code = html.charCodeAt(i);
+    if (code === 0xfeff || code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+      i++;
+      continue;
+    }
+    if (html[i] !== '<') break;
+    const comment = html.startsWith('<!--', i);
+    if (!comment && html[i + 1] !== '!' && html[i + 1] !== '?') break;
+    const end = comment ? html.indexOf('-->', i + 4) : html.indexOf('>', i);
+    if (end < 0) break;
+    i = end + (comment ? 3 : 1);
+  }
+  return i;
+}
+
 /** Parses HTML into a document that always has <html>, <head> and <body> (linkedom does not add them). */
 export function parseDocument(rawHtml: string): DomDocument {
   const html = limitNesting(rawHtml);
-  const source = /<html[\s>]/i.test(html.slice(0, 5000))
+  const start = prologueEnd(html);
+  // Only near the top: an "<html" further down is a fragment page quoting markup, not its document element.
+  const source = /<html[\s>]/i.test(html.slice(start, start + 5000))
     ? html
     : `<!DOCTYPE html><html><body>${html}</body></html>`;
   const doc = parseHTML(source).document as unknown as DomDocument;

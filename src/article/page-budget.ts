@@ -1,37 +1,66 @@
-// How much of a page the extractor will look at. The parser, Readability and our own cleaning each visit an
-// element's whole subtree for every ancestor of it (textContent, scoring), so their cost grows with text ×
-// nesting depth, not with bytes: a 1 MB page of paragraphs inside 200 nested divs took 24 s, and the
-// extractor runs on the bot's event loop. Readability also costs 0.1–0.2 ms per element on link-only pages
-// (it retries up to four times when it finds no article). Pages are therefore cut, in source order, once
-// they spend a budget far above any real article's, keeping the top of the page, where the story is.
+// How much of a page the extractor will look at. Its cost grows with nesting, not with bytes: the parser,
+// Readability and our own cleaning read an element's whole subtree for every block around it (textContent,
+// scoring), and Readability's conditional cleaning, on every block with fewer than ten commas, queries the
+// block's subtree nine times and reads the text of every block inside it. So an element costs in proportion
+// to its depth (~2 µs per element and block around it on this machine) and to its depth squared (~20 ns),
+// a text character to its depth squared; Readability runs all of it up to three times when the text it
+// keeps is short, and costs ~12 µs per element and pass besides. 390 nested divs around 4,000 `<p>x</p>`,
+// 37 KB, took 11 s. Pages are therefore cut, in source order, once they spend a budget above any real
+// article's, keeping the top of the page, where the story is.
 //
-// Measured on the 181 pages of ../shared/bench/extraction: at most 1,596 elements, 91,334 characters of text
-// and 813,722 character-levels (text characters × nesting depth); the budgets below are 4–5 times that.
-import { FLAT_TAGS, MAX_NESTING } from './dom';
+// Measured on the 181 pages of ../shared/bench/extraction (withinBudget's `spent`): at most 1,612 elements
+// and comments, 91,334 characters of text, 18,446 element-levels, 305,884 element-levels² and 12.1M
+// character-levels². The budgets are 1.6–8 times that; a page that spends any one of them whole costs a few
+// hundred ms at most (bench:extraction's hostile pages, CPU time), where before they let through 10–40 s.
+import { FLAT_TAGS, MAX_NESTING, VOID_TAGS } from './dom';
 
 export interface PageBudget {
-  /** Elements (start tags outside scripts, styles and comments). */
+  /** Elements and comments (which split text nodes), outside scripts, styles and UNREAD subtrees. */
   elements: number;
-  /** Characters of text outside tags, scripts, styles and comments. */
+  /** Characters of text outside tags, comments, scripts, styles and UNREAD subtrees. */
   textChars: number;
-  /** Each text character and each element weighted by how deeply it is nested. */
-  depthWeighted: number;
+  /** Each element weighted by its depth: pairs of an element and a block around it. */
+  elementLevels: number;
+  /** Each element weighted by its depth squared: an element, a block around it, and one around that. */
+  elementLevelsSquared: number;
+  /** Each text character weighted by its depth squared. */
+  textLevels: number;
 }
 
 export const PAGE_BUDGET: Readonly<PageBudget> = Object.freeze({
-  elements: 6_000,
+  elements: 3_000,
   textChars: 500_000,
-  depthWeighted: 4_000_000,
+  elementLevels: 30_000,
+  elementLevelsSquared: 1_000_000,
+  textLevels: 100_000_000,
 });
 
 // Raw text to the parser: their content is code, cheap to parse and removed before extraction.
 const RAW_TEXT = new Set(['script', 'style']);
+// Never article text (icons, formulas, inert templates, fallbacks for browsers without scripts), and removed
+// whole before anything but the parser reads the page (dom-clean.ts), so their content is dropped here:
+// a sprite of 2,000 icons before the story must neither use up the budget nor cost a parse.
+const UNREAD = new Set(['svg', 'math', 'template', 'noscript']);
+// Levels of the DOM an open tag stands for where its children's end tags are implied and so not counted:
+// a table holds rows holding cells, a list holds items (the parser nests them as deep as the container).
+const LEVELS: ReadonlyMap<string, number> = new Map([
+  ['table', 3],
+  ['ul', 2],
+  ['ol', 2],
+  ['dl', 2],
+  ['menu', 2],
+]);
 const NAME = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/;
 
 export interface BudgetCut {
-  /** The page, cut where the budget ran out (the whole page when it did not). */
+  /**
+   * The page without the content of UNREAD elements, cut where the budget ran out (the page as given when
+   * neither happened).
+   */
   html: string;
   truncated: boolean;
+  /** What the part kept spends of each budget. */
+  spent: PageBudget;
 }
 
 const JSON_LD_OPEN = /<script\b[^<>]{0,200}?type\s*=\s*["']?application\/ld\+json[^<>]{0,200}>/gi;
@@ -65,38 +94,93 @@ function closingTag(html: string, name: string, from: number): number {
 }
 
 /**
+ * The open elements inside an UNREAD subtree, as the parser keeps them: an end tag closes the innermost
+ * open element of its name and everything inside it; one that names no element open inside the subtree
+ * closes an element around it, and so the subtree too.
+ */
+class UnreadSubtree {
+  private readonly names: string[] = [];
+  private readonly open = new Map<string, number>();
+
+  constructor(root: string) {
+    this.opened(root);
+  }
+
+  opened(name: string): void {
+    this.names.push(name);
+    this.open.set(name, (this.open.get(name) ?? 0) + 1);
+  }
+
+  /** Whether the subtree is still open after this end tag. */
+  closed(name: string): boolean {
+    if (!this.open.get(name)) return false;
+    for (let popped = this.names.pop(); popped !== undefined; popped = this.names.pop()) {
+      this.open.set(popped, (this.open.get(popped) ?? 1) - 1);
+      if (popped === name) break;
+    }
+    return this.names.length > 0;
+  }
+}
+
+/**
  * One linear pass over the source; nothing is parsed. Depth counts as limitNesting (dom.ts) will leave it,
  * so a page of 100,000 nested divs is weighed at MAX_NESTING levels, not at 100,000.
  */
 export function withinBudget(html: string, budget: PageBudget = PAGE_BUDGET): BudgetCut {
-  let elements = 0;
-  let text = 0;
-  let weighted = 0;
-  let openTags = 0;
+  const spent: PageBudget = {
+    elements: 0,
+    textChars: 0,
+    elementLevels: 0,
+    elementLevelsSquared: 0,
+    textLevels: 0,
+  };
+  // The DOM levels each open tag stands for (none past MAX_NESTING: limitNesting drops those tags).
+  const levels: number[] = [];
   let depth = 0;
+  // What is kept: `parts`, then the page from `from` on (UNREAD content is left out).
+  const parts: string[] = [];
+  let from = 0;
+  let unread: UnreadSubtree | null = null;
   let i = 0;
+  const kept = (at: number): string => parts.join('') + (unread ? '' : html.slice(from, at));
   const cut = (at: number): BudgetCut => ({
-    html: html.slice(0, at) + structuredDataAfter(html, at),
+    html: kept(at) + structuredDataAfter(html, at),
     truncated: true,
+    spent,
   });
+  const overElement = (): boolean => {
+    spent.elements++;
+    spent.elementLevels += depth;
+    spent.elementLevelsSquared += depth * depth;
+    return (
+      spent.elements > budget.elements ||
+      spent.elementLevels > budget.elementLevels ||
+      spent.elementLevelsSquared > budget.elementLevelsSquared
+    );
+  };
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     const stop = lt < 0 ? html.length : lt;
-    if (stop > i) {
+    if (stop > i && !unread) {
+      const weight = Math.max(1, depth) ** 2;
       const room = Math.min(
-        budget.textChars - text,
-        Math.floor((budget.depthWeighted - weighted) / Math.max(1, depth)),
+        budget.textChars - spent.textChars,
+        Math.floor((budget.textLevels - spent.textLevels) / weight),
       );
       if (stop - i > room) {
         // Cut at the last space that fits, so the last word kept is whole.
-        const end = html.lastIndexOf(' ', i + room);
-        return cut(end > i ? end : i + Math.max(0, room));
+        const space = html.lastIndexOf(' ', i + room);
+        const end = space > i ? space : i + Math.max(0, room);
+        spent.textChars += end - i;
+        spent.textLevels += (end - i) * weight;
+        return cut(end);
       }
-      text += stop - i;
-      weighted += (stop - i) * Math.max(1, depth);
+      spent.textChars += stop - i;
+      spent.textLevels += (stop - i) * weight;
     }
     if (lt < 0) break;
     if (html.startsWith('<!--', lt)) {
+      if (!unread && overElement()) return cut(lt);
       const end = html.indexOf('-->', lt + 4);
       i = end < 0 ? html.length : end + 3;
       continue;
@@ -110,27 +194,40 @@ export function withinBudget(html: string, budget: PageBudget = PAGE_BUDGET): Bu
     const tagEnd = gt < 0 ? html.length : gt + 1;
     const closing = m[1] === '/';
     const name = (m[2] as string).toLowerCase();
+    const nests = !closing && !FLAT_TAGS.has(name) && html[tagEnd - 2] !== '/';
+    if (unread) {
+      if (!closing || unread.closed(name)) {
+        if (!closing && !VOID_TAGS.has(name) && html[tagEnd - 2] !== '/') unread.opened(name);
+        i = RAW_TEXT.has(name) && !closing ? closingTag(html, name, tagEnd) : tagEnd;
+        continue;
+      }
+      // The subtree ends here; this end tag and what follows are read.
+      unread = null;
+      from = lt;
+    }
     if (closing) {
-      if (!FLAT_TAGS.has(name)) openTags = Math.max(0, openTags - 1);
-      depth = Math.min(openTags, MAX_NESTING);
+      if (!FLAT_TAGS.has(name)) depth -= levels.pop() ?? 0;
       i = tagEnd;
       continue;
     }
-    const nests = !FLAT_TAGS.has(name) && html[tagEnd - 2] !== '/';
     // limitNesting drops tags that would nest past MAX_NESTING (their text stays): they cost nothing later.
-    if (!nests || openTags < MAX_NESTING) {
-      elements++;
-      weighted += depth;
-      if (elements > budget.elements || weighted > budget.depthWeighted) return cut(lt);
-    }
+    const dropped = nests && levels.length >= MAX_NESTING;
+    if (!dropped && overElement()) return cut(lt);
     if (RAW_TEXT.has(name)) {
       // Code and data are not text, and a '<' inside them is not a tag.
       i = closingTag(html, name, tagEnd);
       continue;
     }
-    if (nests) openTags++;
-    depth = Math.min(openTags, MAX_NESTING);
+    if (nests) {
+      const level = dropped ? 0 : (LEVELS.get(name) ?? 1);
+      levels.push(level);
+      depth += level;
+      if (UNREAD.has(name)) {
+        unread = new UnreadSubtree(name);
+        parts.push(html.slice(from, tagEnd));
+      }
+    }
     i = tagEnd;
   }
-  return { html, truncated: false };
+  return { html: parts.length > 0 ? kept(html.length) : html, truncated: false, spent };
 }

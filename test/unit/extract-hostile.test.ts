@@ -1,6 +1,7 @@
 import { extractArticle } from '../../src/article/extract';
 import { PAGE_BUDGET, withinBudget } from '../../src/article/page-budget';
 import { ExtractError } from '../../src/errors';
+import { HOSTILE_PARAGRAPH, hostilePages, type HostileOutcome } from '../support/hostile-pages';
 
 // Hostile pages end in a bounded outcome: the article (flagged when the page was cut through it) or a clear
 // "no article". Timings are the bench's job (npm run bench:extraction prints them); these assert outcomes,
@@ -18,7 +19,9 @@ function extract(html: string) {
 describe('the page budget', () => {
   it('leaves a real article page alone', () => {
     const html = `<html><head><title>t</title><script>var x = "<p>not a tag</p>".repeat(9)</script></head><body><nav>${'<a href="/s">Section</a>'.repeat(200)}</nav><article>${story(40)}</article></body></html>`;
-    expect(withinBudget(html)).toEqual({ html, truncated: false });
+    const cut = withinBudget(html);
+    expect(cut.html).toBe(html);
+    expect(cut.truncated).toBe(false);
   });
 
   it('cuts before the element that exceeds the element budget', () => {
@@ -41,7 +44,40 @@ describe('the page budget', () => {
     const deep = withinBudget(`${'<div>'.repeat(100)}${text}${'</div>'.repeat(100)}`);
     expect(shallow.truncated).toBe(false);
     expect(deep.truncated).toBe(true);
-    expect(deep.html.length).toBeLessThan(PAGE_BUDGET.depthWeighted / 100 + 1000);
+    expect(deep.html.length).toBeLessThan(PAGE_BUDGET.textLevels / 100 ** 2 + 1000);
+  });
+
+  it('weighs elements by their nesting depth: 2,000 tiny paragraphs are read whole, not inside 100 divs', () => {
+    const paragraphs = '<p>x</p>'.repeat(2_000);
+    expect(withinBudget(`<div>${paragraphs}</div>`).truncated).toBe(false);
+    expect(withinBudget(`${'<div>'.repeat(100)}${paragraphs}${'</div>'.repeat(100)}`).truncated).toBe(true);
+  });
+
+  it('weighs a table as the rows and cells inside it, which nest as deep as the tables', () => {
+    const cells = (depth: number): string =>
+      `${'<table><tr><td>'.repeat(depth)}${'<p>x</p>'.repeat(200)}${'</td></tr></table>'.repeat(depth)}`;
+    expect(withinBudget(cells(20)).truncated).toBe(false);
+    expect(withinBudget(cells(60)).truncated).toBe(true);
+  });
+
+  it('leaves out what svg, math, template and noscript hold: a sprite of 2,100 icons costs nothing', () => {
+    const icon = '<symbol id="i"><path d="M0 0h24"/><path d="M1 1h2"/></symbol>';
+    const html = `<html><body><svg style="display:none">${icon.repeat(2_100)}</svg><math><mi>x</mi></math><template><p>t</p></template><noscript><p>Enable JavaScript</p></noscript><article>${story(6)}</article></body></html>`;
+    const cut = withinBudget(html);
+    expect(cut.truncated).toBe(false);
+    expect(cut.html).toBe(
+      `<html><body><svg style="display:none"></svg><math></math><template></template><noscript></noscript><article>${story(6)}</article></body></html>`,
+    );
+    expect(extract(html).paragraphs).toHaveLength(6);
+  });
+
+  it('ends an unclosed svg where the parser does, at the end of the element around it', () => {
+    expect(withinBudget('<div><svg><g><path d="M0"></div><p>The story.</p>').html).toBe(
+      '<div><svg></div><p>The story.</p>',
+    );
+    expect(withinBudget('<svg><svg><g></svg>icon</svg><p>The story.</p>').html).toBe(
+      '<svg></svg><p>The story.</p>',
+    );
   });
 
   it('does not count tags nested past MAX_NESTING (they are dropped before parsing, their text kept)', () => {
@@ -117,5 +153,41 @@ describe('hostile pages end with the article or a clear "no article"', () => {
     expect(() => extract(`<html><body>${'<a href="/x">x</a> '.repeat(260_000)}</body></html>`)).toThrow(
       expect.objectContaining({ code: 'no_article' }),
     );
+  });
+});
+
+describe('the pages of bench:extraction end with what a reader should be told', () => {
+  function outcomeOf(html: string): { outcome: HostileOutcome; text: string } {
+    try {
+      const article = extract(html);
+      return {
+        outcome: article.partial?.reason === 'very long page' ? 'cut' : 'article',
+        text: article.text,
+      };
+    } catch (err) {
+      if (err instanceof ExtractError && err.code === 'no_article')
+        return { outcome: 'no_article', text: '' };
+      throw err;
+    }
+  }
+  const story = HOSTILE_PARAGRAPH.replace(/<\/?p>/g, '');
+
+  it.each(hostilePages().map((p) => [p.name, p] as const))('%s', (_name, page) => {
+    const { outcome, text } = outcomeOf(page.html);
+    expect(page.outcomes).toContain(outcome);
+    if (page.keepsStory && outcome !== 'no_article') expect(text).toContain(story);
+  });
+});
+
+describe('the document element', () => {
+  it('keeps the language of an <html lang> that follows a long comment', () => {
+    const banner = `<!-- ${'Site build info, licence notice and ASCII art banner. '.repeat(120)} -->`;
+    const html = `<!DOCTYPE html>\n${banner}\n<html lang="fr"><head><title>t</title></head><body><article>${story(5)}</article></body></html>`;
+    expect(extract(html).language).toBe('fr');
+  });
+
+  it('does not take an <html> quoted far down a fragment for the page', () => {
+    const html = `<article>${story(40)}<pre>&lt;html lang="de"&gt;</pre><p><html lang="de"></p></article>`;
+    expect(extract(html).paragraphs[0]).toContain('(report 0)');
   });
 });
