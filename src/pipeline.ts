@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Analysis, AnalyzerInfo, Findings } from './analysis';
 import { analyzeArticle } from './analyze';
 import { fetchPage } from './article/fetch';
-import { articleFromPlainText, extractArticle } from './article/extract';
+import { articleFromPlainText } from './article/extract';
+import { extractInWorker } from './article/extract-in-worker';
 import type { Article } from './article/types';
 import type { AnalysisConfig } from './config';
 import { NewsdeskError } from './errors';
@@ -47,7 +48,7 @@ export async function analyzeUrl(
   signal?: AbortSignal,
 ): Promise<Analysis> {
   const page = await fetchPage(url, { allowHosts: config.fetchAllowHosts, signal });
-  const article = extractArticle({ html: page.html, url, finalUrl: page.finalUrl });
+  const article = await extractInWorker({ html: page.html, url, finalUrl: page.finalUrl });
   return analyzeArticleWith(article, config);
 }
 
@@ -64,7 +65,7 @@ export async function analyzeFile(file: string, config: AnalysisConfig): Promise
   const looksHtml =
     ext === '.html' || ext === '.htm' || /^\s*(<!doctype html|<html)/i.test(text.slice(0, 512));
   const article = looksHtml
-    ? extractArticle({ html: text, url: file, finalUrl: file })
+    ? await extractInWorker({ html: text, url: file, finalUrl: file })
     : articleFromPlainText(text, file);
   return analyzeArticleWith(article, config);
 }
