@@ -22,6 +22,7 @@ const BY_CODE: Record<string, string> = {
   bad_encoding: TRY_LATER,
   bad_certificate: 'Try another outlet’s version of the story.',
   too_large: 'Try the article’s own page (or its print or AMP version) rather than a whole section.',
+  too_complex: 'Try the article’s print or AMP version, or another outlet’s version of the story.',
   headers_too_large: 'Try another outlet’s version of the story.',
   pdf: 'Paste the link of the web page that carries the document, if there is one.',
   image: 'Paste the link of the article page itself.',

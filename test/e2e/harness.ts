@@ -35,6 +35,8 @@ export async function startHarness(
   mode: 'http' | 'socket' = 'http',
   /** Scripts the fake before the app first talks to it (e.g. a refused token). */
   prepare?: (slack: FakeSlack) => void,
+  /** How the app waits out a Slack 429 (default: really waiting). */
+  sleep?: (ms: number) => Promise<unknown>,
 ): Promise<Harness> {
   const slack = await FakeSlack.start();
   prepare?.(slack);
@@ -58,7 +60,7 @@ export async function startHarness(
     cacheTtlMs: config.cacheTtlMs,
   });
   const logs: string[] = [];
-  const app = createSlackApp(config, { queue, store, logger: capturingLogger(logs) });
+  const app = createSlackApp(config, { queue, store, logger: capturingLogger(logs), sleep });
   let port: number;
   try {
     ({ port } = await app.start());
