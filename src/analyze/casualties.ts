@@ -17,23 +17,26 @@ const NOT_WHO_MODIFIER = /^(?:(?:other|more|additional|further|injured|wounded|d
 const CUES: Array<[CasualtyKind, RegExp]> = [
   [
     'killed',
-    /\b(?:killed|killing|kills|kill|dead|died|dies|die|dying|deaths?|fatalities|fatally|perished|drowned|slain|lost their lives|lives lost|bodies)\b/i,
+    /\b(?:killed|killing|kills|kill|dead|died|dies|die|dying|deaths?|fatalities|fatally|perished|drowned|slain|lost their lives|lives lost|bodies|succumbed)\b/i,
   ],
   [
     'injured',
-    /\b(?:injured|injuring|injures|injuries|wounded|wounding|hurt|hurting|hospitali[sz]ed|(?:were|was|been|being) (?:badly |severely )?beaten|taken to (?:a |the )?hospitals?|signs of (?:beatings?|torture|abuse)|in intensive care|treated for|treated (?:in|at) (?:a |the )?(?:local )?hospitals?|critical condition|serious condition)\b/i,
+    /\b(?:injured|injuring|injures|injuries|wounded|wounding|hurt|hurting|hospitali[sz]ed|(?:were|was|been|being) (?:badly |severely )?beaten|signs of (?:beatings?|torture|abuse)|in intensive care|treated for|(?:(?:taken|rushed|flown|airlifted|brought|sent|transported|admitted) to|treated (?:in|at)) (?:[\w-]+ ){0,3}?(?:hospitals?|clinics?|health (?:centres?|centers?)|medical (?:centres?|centers?|facilities))|(?:remained|remain|remains|still) in (?:a |the )?hospital|(?:needed|needing|required|requiring|received|receiving|given) (?:[\w-]+ )?(?:(?:hospital|medical|emergency) )?treatment|(?:needed|needing|required|requiring|received|receiving) intensive care|(?:were|was|been|being) admitted (?:with|for)|critical condition|serious condition)\b/i,
   ],
   ['missing', /\b(?:missing|unaccounted for|trapped|(?:believed|feared|thought)(?: to be)? buried)\b/i],
   [
     'displaced',
-    /\b(?:displaced|displacing|homeless|evacuated|evacuating|evacuation|fled|fleeing|from their homes|uprooted)\b/i,
+    /\b(?:displaced|displacing|homeless|evacuated|evacuating|evacuation|fled|fleeing|from their homes|uprooted|(?:sought|seeking|seek|taken|took|taking|found) (?:shelter|refuge)|sheltering (?:in|at)|lost (?:their|his|her) homes?|(?:forced|told|ordered) to (?:flee|leave|abandon|evacuate)|(?:housed|living|staying|sleeping|sheltering) in (?:[\w-]+ ){0,2}?(?:shelters|camps|tents|evacuation (?:centres|centers)|relief (?:centres|centers))|(?:moved|relocated|transferred|bused|bussed) to (?!(?:other|new|different) )(?:[\w-]+ ){0,3}?(?:schools?|shelters?|camps?|tents?|temples?|churches|mosques|monasteries|stadiums?|safer ground|higher ground|relief (?:camps?|centres?|centers?)|evacuation (?:centres?|centers?)))\b/i,
   ],
   // Bare "held" is too loose ("6,000 inmates are held in a jail built for 5,000").
   [
     'detained',
-    /\b(?:detained|detaining|arrested|arresting|(?:were|was|being|been) held|held (?:hostage|captive|for questioning)|jailed|abducted|kidnapped|captured|(?:taken|seized) (?:hostage|captive)|in custody|taken into custody)\b/i,
+    /\b(?:detained|detaining|arrested|arresting|(?:were|was|being|been) held|held (?:hostage|captive|for questioning)|jailed|abducted|kidnapped|captured|(?:taken|seized) (?:hostage|captive)|in custody|taken into custody|apprehended)\b/i,
   ],
-  ['affected', /\b(?:affected|affecting|sickened|sickening|infected|fell ill)\b/i],
+  [
+    'affected',
+    /\b(?:affected|affecting|sickened|sickening|infected|(?:fell|fallen|falling|become|became|been taken|were taken|was taken) ill|tested positive|contracted)\b/i,
+  ],
 ];
 
 /** A verb right before the number: "killing at least 46", "wounded 32 others", "evacuation of about 30,000". */
@@ -48,7 +51,7 @@ const LEFT_CUES: Array<[CasualtyKind, RegExp]> = [
   ],
   [
     'detained',
-    /\b(?:detained|detaining|arrested|arresting|jailed|rounded up|abducted|abducting|kidnapped|kidnapping|captured|capturing)\s+(?:another\s+|a total of\s+)?$/i,
+    /\b(?:detained|detaining|arrested|arresting|apprehended|apprehending|jailed|rounded up|abducted|abducting|kidnapped|kidnapping|captured|capturing|seized|seizing)\s+(?:another\s+|a total of\s+)?$/i,
   ],
   [
     'displaced',
@@ -62,41 +65,61 @@ const LEFT_CUES: Array<[CasualtyKind, RegExp]> = [
 const HYPOTHETICAL = /\b(?:would|could|might|may|can|will|to)\s+(?:\w+\s+)?$/;
 /** What may follow a bare number after a harm verb: "injuring more than 1,100, …", "killing scores." */
 const BARE_FOLLOWER =
-  /^(?:\s*(?:[,.;:)—–-]|$)|\s+(?:in|on|at|since|across|over|last|this|overnight|and|when|after|during|as|before|while|from|so|including|with|by|near|inside|outside|of whom)\b)/;
+  /^(?:\s*(?:[,.;:)—–-]|$)|\s+(?:in|on|at|since|across|over|last|this|overnight|and|when|after|during|as|before|while|from|so|including|with|by|near|inside|outside|of whom)\b|\s+more(?=\s*(?:[,.;:)—–]|$)))/;
 // "3,138 road deaths", "54 heat-related deaths": up to two words may say what kind of death.
 const NOUN_MODIFIER =
   "(?:(?!(?:of|the|a|an|and|or|in|on|at|were|was|had|have|has|are|is|been|from|to|by|for|with|as|than|that|which|who|its|their)\\b)[A-Za-z][A-Za-z0-9'’-]*\\s+)";
 const KIND_NOUN: Array<[CasualtyKind, RegExp]> = [
-  ['killed', new RegExp(`^\\s+(?:${NOUN_MODIFIER}{0,2}?(?:deaths|fatalities)|dead|lives)\\b`, 'i')],
+  // "Sixty people were wounded and 12 killed": a bare participle with no object after it.
+  [
+    'killed',
+    new RegExp(
+      `^\\s+(?:${NOUN_MODIFIER}{0,2}?(?:deaths|fatalities)|dead|lives|killed(?=\\s*(?:[,.;:)—–]|$|\\s+(?:and|in|on|at|when|after|during|by|as|while|since|across|over|including|so far|overall)\\b)))\\b`,
+      'i',
+    ),
+  ],
   ['injured', new RegExp(`^\\s+(?:injured|wounded|${NOUN_MODIFIER}{0,2}?injuries)\\b`, 'i')],
   ['missing', /^\s+missing\b/i],
   // "54 cases had been confirmed", "120 confirmed cases": an outbreak counts the sick as cases.
   [
     'affected',
-    /^\s+(?:(?:new\s+)?(?:confirmed|suspected)\s+cases\b|(?:cholera|coronavirus|covid(?:-19)?|measles|ebola|mpox|dengue|malaria|marburg|polio|diphtheria|influenza|flu)\s+cases\b|(?:new\s+)?cases\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:confirmed|recorded|reported|detected)\b)/i,
+    /^\s+(?:(?:new\s+)?(?:(?:confirmed|suspected|probable)\s+)?(?:(?:cholera|coronavirus|covid(?:-19)?|measles|ebola|mpox|dengue|malaria|marburg|polio|diphtheria|influenza|flu|typhoid|meningitis)\s+)cases\b|(?:new\s+)?(?:confirmed|suspected|probable)\s+cases\b|(?:new\s+)?cases\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:confirmed|recorded|reported|detected)\b)/i,
   ],
 ];
 // "The outbreak has grown to 159 cases": where the sentence is about illness, a count of cases it reached.
 const CASES_REACHED =
   /\b(?:grown|grew|risen|rose|climbed|jumped|increased|reached|recorded|registered|reported|confirmed|total(?:led|ed|s)?|stands at|stood at)\s+(?:to\s+)?$/i;
 const CASES_AFTER = /^\s+(?:new\s+)?cases\b/i;
+// "Cases rose to 2,300 on Monday": the cases named before the count they reached.
+const CASES_BEFORE =
+  /\bcases\s+(?:have\s+|has\s+|had\s+)?(?:rose|risen|climbed|jumped|increased|reached|grew|grown|surged|soared|stood at|stand at|stands at|total(?:led|ed|s)?)\s+(?:to\s+)?$/i;
 // "the hospital had treated 20 patients", "Hospitals … had admitted nearly 400 patients": the hurt or sick.
 const TREATED_BEFORE = /\b(?:treated|treating|admitted|admitting|hospitali[sz]ed)\s+$/i;
+const HOSPITAL =
+  '(?:[\\w-]+\\s+){0,3}?(?:hospitals?|clinics?|health\\s+(?:centres?|centers?)|medical\\s+(?:centres?|centers?|facilities))\\b';
+const SENT_BEFORE =
+  /\b(?:sent|sending|sends|send|rushed|rushing|took|taking|brought|bringing|flew|airlifted|airlifting|ferried|ferrying|transported|transporting)\s+$/i;
+const TO_HOSPITAL = new RegExp(`^\\s+to\\s+${HOSPITAL}`, 'i');
+const TOOK_THEM_TO_HOSPITAL = new RegExp(
+  `^[^,;:.!?]{0,160}?\\b(?:took|taken|taking|rushed|rushing|flew|flown|airlifted|ferried|carried|sent)\\s+(?:them|him|her)\\s+to\\s+${HOSPITAL}`,
+  'i',
+);
 const MEDICAL = /\b(?:hospitals?|clinics?|medical|doctors?|patients|paramedics|wards?|health)\b/i;
 const RATE =
-  /^\s+(?:(?:a|per|each|every)\s+(?:day|night|week|month|year|hour)|daily|weekly|nightly)\b(?!\s+(?:earlier|later|before|after|ago)\b)/i;
-// "Among the injured were two dozen women": the count is part of the group named before it.
+  /^\s+(?:(?:a|per|each|every)\s+(?:day|night|week|month|year|hour)|daily|weekly|nightly|each)\b(?!\s+(?:earlier|later|before|after|ago)\b)/i;
+// "Among the injured were two dozen women", "the dead included two children": the count is part of the group named
+// before it.
 const AMONG_BEFORE =
-  /\b(?:among\s+(?:the\s+|those\s+)?(injured|wounded|hurt|dead|killed|victims|missing|detained|arrested)\s+(?:were|was|are|is)|\bthose\s+(injured|wounded|hurt|killed|missing|detained|arrested)\s+(?:included|include|includes))\s+$/i;
+  /\b(?:among\s+(?:the\s+|those\s+)?(injured|wounded|hurt|dead|killed|victims|missing|detained|arrested)\s+(?:were|was|are|is)|\bthose\s+(injured|wounded|hurt|killed|missing|detained|arrested)\s+(?:included|include|includes)|\bthe\s+(dead|victims|injured|wounded|missing|detained|arrested)\s+(?:included|include|includes))\s+$/i;
 // The group an "including" list is drawn from, named by its harm: "all of the dead were civilians, among them".
 const LIST_GROUP =
   /\b(?:the|those)\s+(dead|killed|victims|injured|wounded|hurt|missing|detained|arrested|displaced)\b[^,;]*,?\s*$/i;
 const OF_GROUP =
   /^\s+of\s+(?:the\s+|those\s+(?:who\s+were\s+)?)?(injured|wounded|dead|deaths|killed|victims|missing|detained|arrested|displaced|detainees)\b/i;
-// "Of the dead, 11 were women", "Of the 150 arrested, 30 were minors": a group named by its harm, whose number
-// (when given) is the total the later counts belong to.
+// "Of the dead, 11 were women", "Of the 150 arrested, 30 were minors", "Of the 412 people treated, 37 …": a group
+// named by its harm, whose number (when given) is the total the later counts belong to.
 const LEADING_OF_GROUP =
-  /^\s*(?:of|among)\s+(?:the\s+)?(?:([\d,]+|[a-z]+(?:-[a-z]+)?)\s+)?(injured|wounded|hurt|dead|deaths|killed|victims|missing|detained|arrested|displaced|evacuated)\s*,/i;
+  /^\s*(?:of|among)\s+(?:the\s+)?(?:([\d,]+|[a-z]+(?:-[a-z]+)?)\s+)?(?:(?:people|persons|patients|children|adults|victims)\s+)?(injured|wounded|hurt|dead|deaths|killed|victims|missing|detained|arrested|displaced|evacuated|treated|hospitali[sz]ed|admitted)\s*,/i;
 // "Nine of the 450 workers", "Two of the 12 crew members": between a count and the group it is taken from.
 const PARTITIVE_GAP = /^\s+of\s+(?:the|those|these|its|their|his|her|all)\s+$/i;
 // A partitive group named by harm ("of the 15 killed were", "of the 40 people injured, 12 …") rather than a
@@ -135,31 +158,80 @@ const FAMILY_OF = /\b(?:a|an|one|the)\s+family\s+of\s+$/i;
 const NEGATED_BEFORE_CUE = /\b(?:not|never|no longer|none|no one|nobody|neither)\b(?:\s+[\w'’-]+){0,2}\s*$/i;
 const OF_THEM = /^\s+of\s+(?:them|whom)\b/i;
 const OF_THEM_AFTER = /^\s+(?:of|among)\s+(?:them|whom)\b/i;
-const OF_WHOM_BEFORE = /,\s*(?:of|among)\s+(?:whom|them)\s+$/i;
+const OF_WHOM_BEFORE = /,\s*(?:of|among)\s+(?:whom|them|which)\s+$/i;
 const AMONG_DEAD =
   /\b(?:among (?:the )?(?:dead|killed|victims|those killed|those who (?:died|were killed))|the (?:dead|victims|fatalities) (?:included|include)|(?:dead|victims) (?:were|included))\b/i;
 const INCLUDING = /\b(?:including|among them|among whom|among those)\b/gi;
+// An infectious disease, as opposed to the hurt of a blast, a crash or a leak of gas: those treated for one are
+// affected, not injured. Heat stroke and poisoning are injuries by the same rule as burns.
+const DISEASE =
+  /\b(?:outbreak|epidemic|pandemic|virus|viral|infections?|infected|cholera|ebola|measles|mpox|dengue|malaria|covid(?:-19)?|coronavirus|flu|influenza|diphtheria|polio|typhoid|meningitis|tuberculosis|hepatitis|plague|anthrax|lassa|marburg|diseases?)\b/i;
+const INJURY =
+  /\b(?:injur\w*|wound\w*|hurt|burns?|burned|burnt|fractur\w*|broken bones?|bruis\w*|gunshot|shot|shrapnel|stab\w*|beaten|beatings?|trauma\w*|crush\w*|blast|explosion|bomb\w*|strike|attack\w*|crash\w*|collision|fire|smoke|gas|fumes|poison\w*|heat|drown\w*)\b/i;
 const ILLNESS =
   /\b(?:outbreak|virus|disease|infect\w*|epidemic|pandemic|cholera|ebola|measles|mpox|dengue|malaria|covid(?:-19)?|coronavirus|flu|influenza|patients|symptoms|health)\b/i;
-// "the number of people killed in the floods across three provinces climbed to 54", "revised its count of the
-// dead from 45 to 32".
+// "the number of people killed in the floods across three provinces climbed to 54", "the number of miners killed
+// … rose to nine", "The number of missing was revised down from 52": who they are may stand before the harm.
 const NUMBER_OF =
-  /\b(?:number|count|tally) of (?:the |those )?(?:people )?(dead|deaths|killed|injured|injuries|wounded|missing|detained|arrested|displaced)\b[^,;.]{0,80}?\b(?:at|to|reached|was|is|stood at|rose to|climbed to)\s+$/i;
+  /\b(?:number|count|tally|toll) of (?:the |those )?(?:[A-Za-z-]+ ){0,2}?(dead|deaths|killed|died|drowned|perished|injured|injuries|wounded|missing|detained|arrested|displaced|cases)\b[^,;.]{0,100}?\b(?:at|to|reached|was|is|stood at|rose to|climbed to|(?:up|down) from)\s+$/i;
 const PUT_AT = /\bput\s+(?:the|its|their|that)\s+(?:number|figure|count|tally|total)\s+at\s+$/i;
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'according to', 'reported']);
 const AUX_START = /^\s+(?:were|was|are|is|have|had|has|remain|remained|remains)\b/i;
 // "and 14 died in the cold": a bare count whose own verb is a death.
 const DIED_START = /^\s+(?:died|perished|drowned)\b/i;
-const TOOK_BEFORE = /\b(?:took|take|takes|taken|taking|seized|seizing)\s+$/i;
+// "of whom 5 later died".
+const LATER_DIED = /^\s+(?:(?:later|since|subsequently|then)\s+)?(?:died|perished|succumbed)\b/i;
+const TOOK_BEFORE =
+  /\b(?:took|take|takes|taken|taking|seized|seizing|held|hold|holds|holding|kept|keep|keeps|keeping)\s+$/i;
+// "holding at least 57 guards and administrative workers hostage", "taken 12 civilians from a nearby village
+// hostage": the hostages may be a list of people, or said where they were taken from.
+const HOSTAGE_AFTER =
+  /^(?:\s+(?:and|or)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?(?:\s+(?:from|in|at|of|near|on)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?\s+(?:hostages?|captives?|into custody|prisoners?|for ransom)\b/i;
+// Military statements count the enemy dead in euphemisms: "neutralised around 15 terrorists".
+const EUPHEMISM = '(?:neutrali[sz](?:ed|ing|es?)|eliminat(?:ed|ing|es?)|liquidat(?:ed|ing|es?))';
+const EUPHEMISM_BEFORE = new RegExp(`\\b${EUPHEMISM}["”’]?\\s+["“‘]?(?:another\\s+|a total of\\s+)?$`, 'i');
+// "The army said 18 insurgents had been neutralised."
+const EUPHEMISM_AFTER = new RegExp(
+  `^\\s+(?:had|have|has|were|was)?\\s*(?:been\\s+)?(?:[a-z]+ly\\s+)?["“‘]?${EUPHEMISM}\\b`,
+  'i',
+);
+// Only the armed are "neutralised" in that sense: "eliminated three players" is sport.
+const ARMED =
+  /\b(?:terrorists|militants|insurgents|fighters|rebels|jihadists|gunmen|bandits|extremists|attackers|assailants|combatants|soldiers|troops|militiamen|guerrillas|separatists|criminals|suspects|pirates|mercenaries|enemies|enemy \w+)$/i;
+// A part with a verb of its own ("37 remained in hospital …, including six") is a group the list can be drawn
+// from; one in apposition ("20 people, 15 of them soldiers, including five children") is not.
+const OWN_VERB = /\b(?:were|was|are|is|had|have|has|remain(?:ed|s)?|died|included)\b/i;
+// "More than 700,000 Sudanese refugees have crossed into eastern Chad": people in flight, counted as they arrive.
+const REFUGEES = /\b(?:refugees|asylum seekers|evacuees)$/i;
+// The sentence's own verb, not a relative clause: "The 300 refugees who arrived last year have found jobs".
+const ARRIVED =
+  /^\s+(?:(?:have|has|had|were|are|was|is|have been|had been)\s+(?:now\s+|already\s+|since\s+)?)?(?:crossed|crossing|arrived|arriving|poured|pouring|streamed|streaming|entered|entering|reached)\b(?![^,;:.!?]{0,60}?\b(?:a|per|each|every)\s+(?:day|week|month)\b)/i;
+// "Spain's Health Ministry has confirmed 38 deaths, and Portugal's … has reported 12.": the second count leaves out
+// the noun of the first.
+const ELLIPTIC_VERB = /\b(?:reported|recorded|confirmed|registered|counted|listed|logged)\s+$/i;
+// A place or origin after who the people are, up to the sentence's own verb: " of three villages within 3 km
+// (2 miles) of the plant", " from the village of Ghatbesi".
+const WHERE_FROM =
+  /^\s+(?:of|from|in|at|near|around|living in|who live in)\s+(?:[^,;:.!?()—–]|\([^()]{0,40}\)){1,120}?(?=\s+(?:were|was|are|is|had|have|has)\s)/i;
+// A settlement named right before "and N others", so that the others are settlements too. Only settlements: at
+// "a soldier at the checkpoint and two others" the others are people.
+const OTHER_PLACES =
+  /\b(?:the|a|an|one|this|that|another)\s+(?:[\w'’-]+\s+)?(?:village|town|city|district|province|region|county|municipality|camp|neighbou?rhood|settlement|island|country)(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+and\s+$/;
+// "3 people from the village where 12 were killed": a clause of its own, whose verb is not theirs.
+const RELATIVE = /\b(?:where|who|whom|whose|which|that|when|after|before|while|because|but)\b/i;
+// Singular nouns for a group of people: after "one" they name which group, not a person harmed.
+const COLLECTIVE =
+  /\b(?:family|household|clan|tribe|group|couple|team|crew|unit|class|gang|community|congregation|village|neighbou?rhood)$/i;
 const CUSTOMERS =
   /\b(?:customers|subscribers|users|clients|consumers|account holders|policyholders|investors|shareholders|viewers|listeners|readers|taxpayers|borrowers)$/i;
 
 function kindOfWord(word: string): CasualtyKind {
   const w = word.toLowerCase();
-  if (/injur|wound|hurt/.test(w)) return 'injured';
+  if (/injur|wound|hurt|treated|hospitali|admitted/.test(w)) return 'injured';
   if (w === 'missing') return 'missing';
   if (w.startsWith('detain') || w === 'arrested') return 'detained';
   if (w === 'displaced' || w === 'evacuated') return 'displaced';
+  if (w === 'cases') return 'affected';
   return 'killed';
 }
 
@@ -186,7 +258,7 @@ function rightCue(after: string, coordinated = 0): CasualtyKind | null {
     const who = personAt(tail);
     return rightCue(who ? tail.slice(who.length) : tail, coordinated + 1);
   }
-  if (next) window = window.slice(0, next.start);
+  if (next && !countsThings(window.slice(next.end))) window = window.slice(0, next.start);
   let best: { kind: CasualtyKind; at: number; end: number } | null = null;
   for (const [kind, re] of CUES) {
     const m = re.exec(window);
@@ -200,6 +272,21 @@ function rightCue(after: string, coordinated = 0): CasualtyKind | null {
     if ((next && /^\s*$/.test(object)) || OBJECT_START.test(object)) return null;
   }
   return best.kind;
+}
+
+// The words after a number that still leave it a count of people (or of no one named): "and 28 wounded", "and 12
+// were hurt", "and 40 more".
+const PEOPLE_COUNT_FOLLOWER =
+  /^\s+(?:were|was|are|is|had|have|has|been|of|in|on|at|and|or|more|others?|other|further|additional|to|from|for|with|by|as|who|which|that|than|remain\w*|died|perished|drowned)\b/i;
+
+/**
+ * Whether the words after a number make it a count of things: "were being treated in three hospitals", "within
+ * 3 km". The harm cue after such a number is still the count's before it.
+ */
+function countsThings(after: string): boolean {
+  if (!/^\s+[a-z]/.test(after) || PEOPLE_COUNT_FOLLOWER.test(after) || personAt(after)) return false;
+  const word = /^\s+[a-z][\w-]*/.exec(after)![0];
+  return !CUES.some(([, re]) => re.test(word));
 }
 
 // A harm verb that takes an object, and what shows it is used actively: no auxiliary before it, an object after.
@@ -352,6 +439,8 @@ interface Candidate {
   groupKind: CasualtyKind | null;
   /** For an "including" subset, where its list starts. */
   listAt?: number;
+  /** For an "of-them" subset, whether it was "of which": things, unless the count right before is a figure. */
+  which?: boolean;
 }
 
 /** "N of the M <people> …": the group a count is taken from, and what the sentence says happened to it. */
@@ -451,17 +540,25 @@ interface SentenceFacts {
   tollAt: number;
   amongDead: boolean;
   illness: boolean;
+  /**
+   * Whether people treated here are sick rather than hurt: the sentence, or the story's opening paragraph, is
+   * about a disease, and the sentence names no injury.
+   */
+  sick: boolean;
   /** Whether the sentence has a word a denial or a rumour needs: most have none, and need not be read for one. */
   denial: boolean;
 }
 
-function sentenceFacts(s: string): SentenceFacts {
+function sentenceFacts(s: string, diseaseStory: boolean): SentenceFacts {
+  // "the WHO said": the agency's name is a sign of illness only as written in capitals.
+  const illness = ILLNESS.test(s) || /\bWHO\b/.test(s);
   return {
     including: includingRanges(s),
     leading: LEADING_OF_GROUP.exec(s),
     tollAt: s.search(/\btoll\b/i),
     amongDead: AMONG_DEAD.test(s),
-    illness: ILLNESS.test(s),
+    illness: illness || diseaseStory,
+    sick: (diseaseStory || DISEASE.test(s)) && !INJURY.test(s),
     denial: mayDeny(s),
   };
 }
@@ -471,6 +568,7 @@ function candidate(
   count: CountMatch,
   facts: SentenceFacts,
   previous: { kind: CasualtyKind; end: number } | null,
+  replaced: (count: CountMatch, rising: boolean) => CasualtyKind | null,
 ): Candidate | null {
   const { including, leading } = facts;
   const previousKind = previous?.kind ?? null;
@@ -499,6 +597,12 @@ function candidate(
   // "about 3,500 families, or roughly 17,500 people, had fled": the restatement does not end the clause.
   rest = rest.replace(/^,\s+or\s+(?:[^,]|,\d)+,/, '');
   if (/,\s+or\s+(?:\S+\s+)?$/.test(before)) rest = rest.replace(/^,/, '');
+  // "About 5,000 residents of three villages within 3 km (2 miles) of the plant were evacuated": where the people
+  // live or come from says who they are, and the verb after it is still theirs.
+  if (whoMatch) {
+    const where = WHERE_FROM.exec(rest.slice(0, RIGHT_REACH));
+    if (where && !RELATIVE.test(where[0])) rest = rest.slice(where[0].length);
+  }
 
   // "Half of the 40 people killed were children": the group is a toll when it is named by its harm; "Half of
   // the 40 passengers were killed" gives no toll as a number at all.
@@ -511,7 +615,7 @@ function candidate(
   }
   // "killed 98 people, of whom 17 were children": a subset of the count just given.
   const ofWhom = OF_WHOM_BEFORE.exec(before.slice(-NEAR));
-  if (ofWhom && (who || AUX_START.test(after))) {
+  if (ofWhom && (who || AUX_START.test(after) || LATER_DIED.test(after))) {
     // "The Houthis said all of the dead were civilians, among them three children": "them" are the dead, whose
     // total an earlier sentence gave.
     const group = previous ? null : LIST_GROUP.exec(before.slice(0, before.length - ofWhom[0].length));
@@ -519,7 +623,11 @@ function candidate(
       const k = kindOfWord(group[1]!);
       return { count, kind: k, who, subset: 'group', groupKind: k };
     }
-    return { count, kind: null, who, subset: 'of-them', groupKind: null };
+    // "arrested 50 people, of whom 10 were later released": no longer held.
+    if (LEFT_THE_HARM.test(after)) return null;
+    // "infected at least 1,800 people, of whom 90 have died": the part's own harm, when it has one.
+    const own = who ? null : rightCue(after);
+    return { count, kind: own, who, subset: 'of-them', groupKind: null, which: /which\s+$/i.test(ofWhom[0]) };
   }
   if (OF_THEM.test(after)) {
     // "killing at least 68 of them": the verb before the number names the harm.
@@ -539,42 +647,75 @@ function candidate(
   if (leading && count.end <= leading[0].length) return null;
   const among = AMONG_BEFORE.exec(before.slice(-NEAR));
   if (among) {
-    const k = kindOfWord((among[1] ?? among[2])!);
+    const k = kindOfWord((among[1] ?? among[2] ?? among[3])!);
     return { count, kind: k, who, subset: 'group', groupKind: k };
   }
   // "Of the dead, 112 were women and seven were children": every count in the sentence is part of the group.
-  if (leading && count.start >= leading[0].length && !leftCue(before) && (who || AUX_START.test(after))) {
+  if (
+    leading &&
+    count.start >= leading[0].length &&
+    !leftCue(before) &&
+    (who || AUX_START.test(after) || DIED_START.test(after))
+  ) {
     const k = kindOfWord(leading[2]!);
+    // "Of the 200 people treated, 150 were sent home": the group is still a count of the hurt, the part none.
+    if (LEFT_THE_HARM.test(rest) || PROCESSED.test(rest))
+      return { count, kind: null, who, subset: 'group', groupKind: k };
     // "Of those arrested, 12 were injured": the part's own harm, when the sentence gives it one.
     return { count, kind: rightCue(rest) ?? k, who, subset: 'group', groupKind: k };
   }
+  // "from the village of Ghatbesi and two others nearby": "others" are more of the place named before them.
+  if (who === 'others' && OTHER_PLACES.test(before.slice(-NEAR * 2))) return null;
   const list = including.find(([a, b]) => count.start > a && count.start < b);
   const inIncluding = list !== undefined;
 
   let kind: CasualtyKind | null = null;
   const left = leftCue(before);
   if (left && (who || family || BARE_FOLLOWER.test(after) || /\bremaining\s+$/.test(before))) kind = left;
+  if (!kind && who && ARMED.test(who) && (EUPHEMISM_BEFORE.test(before) || EUPHEMISM_AFTER.test(rest)))
+    kind = 'killed';
   // "Police were searching for two suspects": the hunted are not the missing.
   if (kind === 'missing' && who && /suspect|gunm[ae]n|attacker|fugitive|escape/i.test(who)) kind = null;
   // "killing two students and two teachers": the second count shares the first one's verb.
   if (!kind && previous && sharesVerb(s, previous.end, count, whoMatch !== null, after, rest))
     kind = previous.kind;
-  if (!kind && tollBefore && /\b(?:to|at|from|of|reached|hit|was|is)\s+$/i.test(before)) kind = 'killed';
-  // "put the number of injured at 74", "the number of deaths rose to 23".
-  const numberOf = NUMBER_OF.exec(before);
-  if (!kind && numberOf) kind = kindOfWord(numberOf[1]!);
+  // "put the number of injured at 74", "the number of deaths rose to 23", "the toll of injured rose to 300".
+  const numberOf = kind ? null : NUMBER_OF.exec(before);
+  if (numberOf) kind = kindOfWord(numberOf[1]!);
+  // "The number of confirmed cases rose to 1,250" counts the sick only where the sentence is about illness.
+  if (numberOf && kind === 'affected' && !facts.illness) return null;
   // "…had been killed, while the state government put the number at about 800": the same harm, another count.
   if (!kind && previousKind && PUT_AT.test(before.slice(-NEAR))) kind = previousKind;
   // "killed 245 people in 2022, down from nearly 7,000 in 2002", "revising down its earlier estimate of 45":
-  // the earlier count is of the same harm.
-  if (!kind && previousKind && earlierWordingStart(s, count.start) !== null) kind = previousKind;
+  // the earlier count is of the same harm as the toll it was replaced by, the nearest one that can have risen or
+  // fallen from it ("At least 21 people were killed, … and dozens were injured …, up from 17" is 17 killed).
+  const earlier = !kind && previousKind ? earlierWordingStart(s, count.start) : null;
+  if (earlier !== null) kind = replaced(count, !/^down\b/i.test(s.slice(earlier))) ?? previousKind;
+  if (!kind && tollBefore && /\b(?:to|at|from|of|reached|hit|was|is)\s+$/i.test(before)) kind = 'killed';
+  // "…has confirmed 38 deaths, and Portugal's Directorate-General of Health has reported 12."
+  if (
+    !kind &&
+    previous &&
+    !who &&
+    /^\s*(?:[.;]|,\s|$)/.test(after) &&
+    ELLIPTIC_VERB.test(before) &&
+    /\band\b/.test(s.slice(previous.end, count.start))
+  )
+    kind = previous.kind;
   if (!kind) {
     for (const [k, re] of KIND_NOUN) if (re.test(after)) kind = k;
     if (!kind && CASES_AFTER.test(after) && CASES_REACHED.test(before)) kind = 'affected';
-    // "54 cases had been reported" is an outbreak count only where the sentence is about illness.
-    if (kind === 'affected' && !facts.illness) kind = null;
+    if (!kind && CASES_BEFORE.test(before) && BARE_FOLLOWER.test(after)) kind = 'affected';
+    // "54 cases had been reported" is an outbreak count only where the sentence is about illness; "23 deaths,
+    // including four probable cases" are deaths that were cases.
+    if (kind === 'affected' && (!facts.illness || inIncluding)) kind = null;
   }
   if (!kind && who && TREATED_BEFORE.test(before) && MEDICAL.test(s)) kind = 'injured';
+  // "sent more than 400 people to hospitals", "brought two men to the surface … and took them to a hospital": the
+  // people taken for treatment are the hurt.
+  if (!kind && who && SENT_BEFORE.test(before) && TO_HOSPITAL.test(rest)) kind = 'injured';
+  if (!kind && who && TOOK_THEM_TO_HOSPITAL.test(rest.slice(0, RIGHT_REACH))) kind = 'injured';
+  if (!kind && who && REFUGEES.test(who) && ARRIVED.test(rest.slice(0, RIGHT_REACH))) kind = 'displaced';
   // "treating up to 60 patients a day": a rate, not a count of anyone.
   if (RATE.test(rest)) return null;
   if (
@@ -583,14 +724,18 @@ function candidate(
   )
     kind = rightCue(rest);
   // "Gunmen took 20 students hostage".
-  if (!kind && who && TOOK_BEFORE.test(before) && /^\s+(?:hostage|captive)\b/i.test(rest)) kind = 'detained';
+  if (!kind && who && TOOK_BEFORE.test(before) && HOSTAGE_AFTER.test(rest)) kind = 'detained';
   // "The outage affected 2 million customers": a count of custom, not of people harmed.
   if (kind === 'affected' && who && CUSTOMERS.test(who) && !facts.illness) return null;
   // "recovered 68 bodies" counts the dead; "identified 24 of the bodies" counts paperwork.
-  if (!kind && who === 'bodies' && !/^\s+of\b/.test(after)) kind = 'killed';
+  // "12 bodies were taken to a hospital morgue" are still the dead.
+  if (who === 'bodies' && !/^\s+of\b/.test(after) && (!kind || kind === 'injured')) kind = 'killed';
   if (!kind && !who && !inIncluding) return null;
   // A bare "One was treated…" is a pronoun for someone already counted, not a new figure.
   if (!who && /^one$/i.test(count.text)) return null;
+  // "four members of one family", "two people from one household": "one" before a group picks the group out, and
+  // counts nobody.
+  if (who && /^one$/i.test(count.text) && COLLECTIVE.test(who)) return null;
 
   if (facts.amongDead && who && (kind === null || kind === 'killed')) {
     return { count, kind: 'killed', who, subset: 'group', groupKind: 'killed' };
@@ -813,6 +958,10 @@ function linkBreakdown(found: Working[], first: number, sentence: number, totals
  */
 export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
   const found: Working[] = [];
+  // A story whose opening paragraph is about an outbreak, and not about a blast or a fire in a COVID ward: its
+  // hospital admissions are of the sick.
+  const opening = sentences.filter((x, k) => k < MAX_COORDINATED && x.paragraph === sentences[0]!.paragraph);
+  const diseaseStory = opening.some((x) => DISEASE.test(x.text)) && !opening.some((x) => INJURY.test(x.text));
   const totals = new Totals(found);
   let lastSpeaker: string | null = null;
   let previous: { paragraph: number; source: string | null } | null = null;
@@ -828,7 +977,7 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
       if (!src) return null;
       return src.pronoun ? lastSpeaker : src.text;
     };
-    const facts = sentenceFacts(s);
+    const facts = sentenceFacts(s, diseaseStory);
     const leading = facts.leading;
     const firstInSentence = found.length;
     const counts = findCounts(s);
@@ -852,7 +1001,11 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
       const total = found[partOf]!;
       return total.sentence >= sentence.index - 1 ? total.attributedTo : null;
     };
-    const push = (count: CountMatch, kind: CasualtyKind, who: string | null, partOf: number | null): void => {
+    // "the ward had admitted 1,240 children" in a measles story: the treated are sick, not hurt.
+    const sickOrHurt = (kind: CasualtyKind): CasualtyKind =>
+      kind === 'injured' && facts.sick ? 'affected' : kind;
+    const push = (count: CountMatch, harm: CasualtyKind, who: string | null, partOf: number | null): void => {
+      const kind = sickOrHurt(harm);
       const earlier = earlierWordingStart(s, count.start);
       found.push({
         countText: earlier === null ? count.text : s.slice(earlier, count.end),
@@ -885,6 +1038,19 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
       return groupTotals.get(total.start)!;
     };
 
+    /**
+     * The harm of the toll an earlier count ("up from 17") was replaced by: the nearest total of this sentence that
+     * can have risen from it (or fallen, for "down from"). A vague amount ("dozens were injured") is no revised toll.
+     */
+    const replaced = (count: CountMatch, rising: boolean): CasualtyKind | null => {
+      for (let j = found.length - 1; j >= firstInSentence && j >= found.length - MAX_COORDINATED; j--) {
+        const f = found[j]!;
+        if (f.partOf !== null || f.superseded || f.qualifier === 'vague') continue;
+        if (rising ? f.value > count.value : f.value < count.value) return f.kind;
+      }
+      return null;
+    };
+
     counts.forEach((count, i) => {
       if (groupTotals.has(count.start) || notAFigure(s, counts, i, facts.denial)) return;
       const part = partitiveOf(s, count, counts[i + 1]);
@@ -892,7 +1058,7 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
       const lastHere = found.length > firstInSentence ? found[found.length - 1]! : null;
       const c = part
         ? partitiveCandidate(count, part)
-        : candidate(s, count, facts, lastHere ? { kind: lastHere.kind, end: lastHere.end } : null);
+        : candidate(s, count, facts, lastHere ? { kind: lastHere.kind, end: lastHere.end } : null, replaced);
       // "five of the 30 people taken to hospital had been discharged": the 30 are still a count of the injured.
       if (!c && part?.harm) groupTotals.delete(part.total.start);
       if (!c) return;
@@ -903,6 +1069,11 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         partOf = groupTotal(part.total, part.harm, part.who);
       } else if (c.subset === 'of-them') {
         const last = found[found.length - 1];
+        // "3,412 suspected cases had been recorded …, of which 611": "which" are the cases only when they are the
+        // count right before ("killed 12 people in four attacks, of which two …" are attacks).
+        const whichFits =
+          !c.which || (i > 0 && last?.sentence === sentence.index && last.end === counts[i - 1]!.end);
+        if (!whichFits) return;
         partOf =
           last && last.sentence >= sentence.index - 1 && themIsFigure(s, counts, i, last, sentence.index)
             ? found.length - 1
@@ -914,8 +1085,25 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
             ? groupTotal(leadingTotal, c.groupKind, null)
             : totals.groupParent(c.groupKind);
       } else if (c.subset === 'including') {
-        // The sentence's latest total.
+        // The sentence's latest total; or its latest figure, a part itself, when the list follows it in its
+        // clause ("37 remained in hospital …, including six in intensive care").
         let parentIdx: number | undefined;
+        const latest = found.length > firstInSentence ? found.length - 1 : -1;
+        if (
+          latest >= 0 &&
+          c.listAt !== undefined &&
+          found[latest]!.partOf !== null &&
+          found[latest]!.end <= c.listAt
+        ) {
+          const between = s.slice(found[latest]!.end, c.listAt);
+          if (
+            !/[;:—–]/.test(between) &&
+            !/,(?!\s*$)/.test(between) &&
+            OWN_VERB.test(between) &&
+            partFits(count, kind ?? found[latest]!.kind, found[latest]!)
+          )
+            parentIdx = latest;
+        }
         for (let j = found.length - 1; j >= firstInSentence && parentIdx === undefined; j--) {
           if (found[j]!.partOf === null) parentIdx = j;
         }
@@ -931,6 +1119,7 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
           kind = kind ?? found[parentIdx]!.kind;
         }
       }
+      if (kind) kind = sickOrHurt(kind);
       // A part is of a total of the same harm and no smaller ("52 had been evacuated, … eight of whom were taken
       // to hospitals" is eight injured, not a part of the evacuated).
       if (partOf !== null && !partFits(count, kind, found[partOf]!)) {

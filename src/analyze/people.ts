@@ -197,6 +197,17 @@ const PEOPLE = [
   'rebels',
   'insurgents',
   'gunmen',
+  'bandits',
+  'guerrillas',
+  'guerillas',
+  'criminals',
+  'pirates',
+  'mercenaries',
+  'jihadis',
+  'commandos',
+  'cadets',
+  'recruits',
+  'conscripts',
   'attackers',
   'assailants',
   'hostages',
@@ -328,8 +339,18 @@ export function personAt(text: string, lead: RegExp = OF_THE): PersonPhrase | nu
     }
     const head = possessiveBase(here.word);
     const end = here.end - head.cut;
-    if (isPersonHead(head.word) && followsCleanly(text, end))
+    if (isPersonHead(head.word) && followsCleanly(text, end)) {
+      // "700,000 Sudanese refugees": a nationality that is also a plural still describes the noun after it.
+      if (
+        head.cut === 0 &&
+        next &&
+        DEMONYM.test(head.word) &&
+        isPersonHead(next.word) &&
+        followsCleanly(text, next.end)
+      )
+        return { who: text.slice(start, next.end), length: next.end };
       return { who: text.slice(start, end), length: end };
+    }
     // Every word before the head must be a modifier: "railway employees", never "after some victims".
     if (!MODIFIER.test(here.word) || FUNCTION_WORDS.has(here.word)) return null;
     here = next;

@@ -720,17 +720,345 @@ describe('parts of a total', () => {
 
 describe('counts named by a noun of their own', () => {
   it('reads road deaths, outbreak cases, patients treated and people in intensive care', () => {
+    // Treated after a crash, the patients are hurt; in a measles outbreak they are sick (affected), not injured.
+    const treated =
+      'Dr. Ron Cook said two other children were in intensive care. He said the hospital had treated 20 patients ' +
+      'since February and that 16 of them had since been sent home.';
     expect(
-      brief(
-        'Peru recorded 3,138 road deaths in 2023. The measles outbreak has grown to 159 cases since late January. ' +
-          'Dr. Ron Cook said two other children were in intensive care. He said the hospital had treated 20 patients ' +
-          'since February and that 16 of them had since been sent home.',
-      ).map((f) => [f.countText, f.kind]),
+      brief(`Peru recorded 3,138 road deaths in 2023.\n\nA bus crash shook the town. ${treated}`).map((f) => [
+        f.countText,
+        f.kind,
+      ]),
     ).toEqual([
       ['3,138', 'killed'],
-      ['159', 'affected'],
       ['two', 'injured'],
       ['20', 'injured'],
+    ]);
+    expect(
+      brief(`The measles outbreak has grown to 159 cases since late January. ${treated}`).map((f) => [
+        f.countText,
+        f.kind,
+      ]),
+    ).toEqual([
+      ['159', 'affected'],
+      ['two', 'affected'],
+      ['20', 'affected'],
+    ]);
+  });
+});
+
+describe('harm told in the words of treatment', () => {
+  const kinds = (text: string) =>
+    brief(text).map((f) => [f.countText, f.kind, f.partOf] as [string, string, number | null]);
+
+  it('counts people sent or taken to hospital, treated in hospitals or still in hospital as injured', () => {
+    expect(
+      kinds(
+        'A leak of ammonia killed two workers and sent more than 400 people to hospitals with breathing ' +
+          'difficulties, officials said. Rescuers brought two more men to the surface alive in the early afternoon ' +
+          'and took them to a hospital in nearby Ubate with burns and broken bones, said Hernan Rojas.',
+      ),
+    ).toEqual([
+      ['two', 'killed', null],
+      ['more than 400', 'injured', null],
+      ['two', 'injured', null],
+    ]);
+  });
+
+  it('keeps a count of hospitals out, and its part "11 of them in serious condition" under the total', () => {
+    expect(
+      kinds(
+        'Sixty-four people were being treated in three hospitals, 11 of them in serious condition, said Teresa ' +
+          'Domingos, a spokeswoman for the ministry.',
+      ),
+    ).toEqual([
+      ['Sixty-four', 'injured', null],
+      ['11', 'injured', 0],
+    ]);
+  });
+
+  it('nests "Of the 412 people treated, 37 remained in hospital …, including six in intensive care"', () => {
+    expect(
+      kinds(
+        'Of the 412 people treated, 37 remained in hospital on Sunday evening, including six in intensive care, ' +
+          'per a bulletin issued by Bharuch Civil Hospital.',
+      ),
+    ).toEqual([
+      ['412', 'injured', null],
+      ['37', 'injured', 0],
+      ['six', 'injured', 1],
+    ]);
+    // Those sent home have left the harm; the group treated is still a count of the hurt.
+    expect(kinds('Of the 200 people treated, 150 were sent home, a doctor said.')).toEqual([
+      ['200', 'injured', null],
+    ]);
+  });
+
+  it('reads patients admitted with an illness, "injured dozens more" and a part that later died', () => {
+    expect(
+      kinds(
+        'An explosion at a depot killed 12 people on Wednesday and injured dozens more, officials said. The bomb ' +
+          'wounded 40 people, of whom 5 later died, doctors said. Police arrested 50 people, of whom 10 were ' +
+          'later released, a spokesman said.',
+      ),
+    ).toEqual([
+      ['12', 'killed', null],
+      ['dozens', 'injured', null],
+      ['40', 'injured', null],
+      ['5', 'killed', null],
+      ['50', 'detained', null],
+    ]);
+  });
+
+  it('reads people given hospital treatment, and no count given "each"', () => {
+    expect(kinds('At least 40 people needed hospital treatment after the crash, police said.')).toEqual([
+      ['At least 40', 'injured', null],
+    ]);
+    expect(kinds('Two of the three hospitals were treating 50 patients each, officials said.')).toEqual([]);
+  });
+});
+
+describe('harm told in the words of shelter and flight', () => {
+  const kinds = (text: string) => brief(text).map((f) => [f.countText, f.kind]);
+
+  it('reads evacuated people whose origin comes between the count and the verb', () => {
+    expect(
+      kinds(
+        'About 5,000 residents of three villages within 3 km (2 miles) of the plant were evacuated to schools and ' +
+          'a temple before dawn, Mehta said.',
+      ),
+    ).toEqual([['About 5,000', 'displaced']]);
+  });
+
+  it('reads families moved to schools and tents and their restatement, not "two others" villages', () => {
+    expect(
+      kinds(
+        'More than 300 families, or nearly 1,500 people, from the village of Ghatbesi and two others nearby were ' +
+          'moved to schools and tents on safer ground, said Krishna Bahadur Thapa.',
+      ),
+    ).toEqual([
+      ['More than 300', 'displaced'],
+      ['nearly 1,500', 'displaced'],
+    ]);
+  });
+
+  it('reads lost homes, sought shelter, forced to flee and refugees crossing a border', () => {
+    expect(
+      kinds(
+        'The authority said 42 others were missing and more than 1,200 families had lost their homes. The United ' +
+          'Nations says about 35,000 people from surrounding villages have sought shelter inside the town. The ' +
+          'flood forced 3,000 people to flee their homes, officials said. More than 700,000 Sudanese refugees have ' +
+          'crossed into eastern Chad since the war began, according to the U.N. refugee agency.',
+      ),
+    ).toEqual([
+      ['42', 'missing'],
+      ['more than 1,200', 'displaced'],
+      ['about 35,000', 'displaced'],
+      ['3,000', 'displaced'],
+      ['More than 700,000', 'displaced'],
+    ]);
+  });
+
+  it('does not count refugees settled long ago, arrivals per day or people moved for work', () => {
+    expect(
+      kinds(
+        'The 300 refugees who arrived last year have found jobs, the mayor said. Officials said 40 refugees were ' +
+          'registered at the border post every day. The company said it would move 300 employees to its new ' +
+          'headquarters in Berlin. About 2,900 workers will be relocated to other plants, the union said.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads residents told to leave their homes, and keeps "two others" people beside a checkpoint', () => {
+    expect(
+      kinds(
+        'About 2,000 residents of the Ijegun neighbourhood were told to leave their homes, residents said. A ' +
+          'suicide bomber killed 3 soldiers at the checkpoint and two others, the army said.',
+      ),
+    ).toEqual([
+      ['About 2,000', 'displaced'],
+      ['3', 'killed'],
+      ['two', 'killed'],
+    ]);
+  });
+});
+
+describe('outbreak cases and the sick', () => {
+  const kinds = (text: string) =>
+    brief(text).map((f) => [f.countText, f.kind, f.partOf] as [string, string, number | null]);
+
+  it('reads suspected cases "of which" some were confirmed, and the earlier count of cases', () => {
+    expect(
+      kinds(
+        'A measles outbreak in eastern Chad has killed 48 children, the WHO said. The WHO said 3,412 suspected ' +
+          'cases had been recorded in Ouaddai province, of which 611 had been confirmed by laboratory tests, up ' +
+          'from about 1,900 suspected cases a month earlier.',
+      ),
+    ).toEqual([
+      ['48', 'killed', null],
+      ['3,412', 'affected', null],
+      ['611', 'affected', 1],
+      ['up from about 1,900', 'affected', null],
+    ]);
+  });
+
+  it('counts admissions in an outbreak as affected, and a part that died as killed', () => {
+    expect(
+      kinds(
+        'A measles outbreak in camps for refugees has killed 48 children since January.\n\nIdriss said the ward ' +
+          'had admitted 1,240 children since February, of whom 210 had severe complications. The outbreak has ' +
+          'infected at least 1,800 people, of whom 90 have died.',
+      ),
+    ).toEqual([
+      ['48', 'killed', null],
+      ['1,240', 'affected', null],
+      ['210', 'affected', 1],
+      ['at least 1,800', 'affected', null],
+      ['90', 'killed', null],
+    ]);
+  });
+
+  it('takes "of which" for things when the count before it is of things', () => {
+    expect(kinds('Police killed 12 people in four raids, of which two took place at night.')).toEqual([
+      ['12', 'killed', null],
+    ]);
+  });
+
+  it('reads cases that rose to a number, cases named with their disease, and people who fell ill', () => {
+    expect(
+      kinds(
+        'Cases rose to 2,300 on Monday in the cholera outbreak, the health ministry said. The ministry recorded ' +
+          '4,100 suspected cholera cases and 62 deaths. More than 500 people have fallen ill with typhoid, doctors said.',
+      ).map(([t, k]) => [t, k]),
+    ).toEqual([
+      ['2,300', 'affected'],
+      ['4,100', 'affected'],
+      ['62', 'killed'],
+      ['More than 500', 'affected'],
+    ]);
+  });
+});
+
+describe('hostages and military euphemisms', () => {
+  const kinds = (text: string) => brief(text).map((f) => [f.countText, f.kind]);
+
+  it('reads people held hostage, taken into custody or seized as detained', () => {
+    expect(
+      kinds(
+        'Inmates were holding at least 57 guards and administrative workers hostage on Tuesday, the agency said. ' +
+          'Police took 14 people into custody, a spokesman said. Gunmen seized 40 passengers from a bus, police said. ' +
+          'The militants had also taken 12 civilians from a nearby village hostage, an official said.',
+      ),
+    ).toEqual([
+      ['at least 57', 'detained'],
+      ['14', 'detained'],
+      ['40', 'detained'],
+      ['12', 'detained'],
+    ]);
+  });
+
+  it('reads armed men "neutralised" or "eliminated" as killed, and the negation of another clause as no cancel', () => {
+    expect(
+      kinds(
+        'The general staff said a strike had "neutralised around 15 terrorists" at a meeting. The army said 18 ' +
+          'insurgents had been neutralised. The army said its aircraft had struck a command post and killed 12 ' +
+          'fighters, and that no civilians had been harmed.',
+      ),
+    ).toEqual([
+      ['around 15', 'killed'],
+      ['18', 'killed'],
+      ['12', 'killed'],
+    ]);
+  });
+
+  it('does not read sport or squads as euphemisms', () => {
+    expect(kinds('The coach eliminated 3 players from the squad before the final.')).toEqual([]);
+  });
+});
+
+describe('revised tolls worded "rose to N … up from M"', () => {
+  const kinds = (text: string) => brief(text).map((f) => [f.countText, f.kind]);
+
+  it('reads the current toll of "the number of miners killed" and the earlier toll it replaced', () => {
+    expect(
+      kinds(
+        'The number of miners killed in an explosion and collapse at an underground coal mine in central Colombia ' +
+          'rose to nine on Wednesday, up from five announced in the morning, the national mining agency said.',
+      ),
+    ).toEqual([
+      ['nine', 'killed'],
+      ['up from five', 'killed'],
+    ]);
+  });
+
+  it('gives an earlier toll the harm of the nearest toll that can have risen from it, never a vague one', () => {
+    expect(
+      kinds(
+        'At least 21 people were killed, among them eight children, and dozens were injured in a crush at a ' +
+          'stadium on Saturday, the health ministry said, up from 17 given by police in the afternoon.',
+      ),
+    ).toEqual([
+      ['At least 21', 'killed'],
+      ['eight', 'killed'],
+      ['dozens', 'injured'],
+      ['up from 17', 'killed'],
+    ]);
+    expect(
+      kinds('The toll of injured rose to 300, up from 240 reported in the morning, the ministry said.'),
+    ).toEqual([
+      ['300', 'injured'],
+      ['up from 240', 'injured'],
+    ]);
+  });
+
+  it('reads a count of the missing revised down from a number, and "who drowned"', () => {
+    expect(
+      kinds(
+        'The number of missing was revised down from 52 after several villagers turned up in a neighbouring ' +
+          'village, the police chief said. The number of migrants who drowned rose to 23, up from 17, the coast ' +
+          'guard said.',
+      ),
+    ).toEqual([
+      ['down from 52', 'missing'],
+      ['23', 'killed'],
+      ['up from 17', 'killed'],
+    ]);
+  });
+
+  it('reads "wounded and 12 killed" and a second count whose noun is left out', () => {
+    expect(
+      kinds(
+        "Spain's Health Ministry has confirmed 38 deaths directly caused by heat stroke, and Portugal's " +
+          'Directorate-General of Health has reported 12. Sixty people were wounded and 12 killed, police said.',
+      ),
+    ).toEqual([
+      ['38', 'killed'],
+      ['12', 'killed'],
+      ['Sixty', 'injured'],
+      ['12', 'killed'],
+    ]);
+  });
+});
+
+describe('"one" before a group, and the dead "included"', () => {
+  it('counts four members of one family once, and the children the dead included as part of the toll', () => {
+    expect(
+      brief(
+        'A landslide killed at least nine people, police said. Among the dead were four members of one family, ' +
+          'including a 3-month-old baby, Gurung said.',
+      ).map((f) => [f.countText, f.kind, f.partOf]),
+    ).toEqual([
+      ['at least nine', 'killed', null],
+      ['four', 'killed', 0],
+    ]);
+    expect(
+      brief(
+        'An air strike killed at least 34 people, the ministry said. The minister said the dead included two ' +
+          'children who were being treated for malaria.',
+      ).map((f) => [f.countText, f.kind, f.partOf]),
+    ).toEqual([
+      ['at least 34', 'killed', null],
+      ['two', 'killed', 0],
     ]);
   });
 });
