@@ -296,7 +296,9 @@ const PASSIVE_BEFORE = /\b(?:were|was|been|being|be|is|are|got|get|gets|left)\s+
 const OBJECT_START =
   /^\s+(?:the|a|an|his|her|their|its|several|many|dozens|scores|hundreds|thousands|everyone|others|another|all)\b/i;
 
-function leftCue(before: string): CasualtyKind | null {
+function leftCue(text: string): CasualtyKind | null {
+  // 'had killed "hundreds" of RSF fighters': a quoted count is still the verb's object.
+  const before = text.replace(/["“‘]$/, '');
   // "Police detained the mine's manager and two safety supervisors": the verb reaches past a named person.
   const np = /\b(?:the|a|an|his|her|their|its)\s+[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,2}\s+and\s+$/.exec(before);
   if (np && !/\band\b/.test(before.slice(np.index, -5))) {

@@ -1062,3 +1062,15 @@ describe('"one" before a group, and the dead "included"', () => {
     ]);
   });
 });
+
+describe('a count in quotation marks', () => {
+  it('reads the verb before a quoted count', () => {
+    expect(
+      brief('The army said its air strikes had killed "hundreds" of RSF fighters.').map((f) => [
+        f.countText,
+        f.kind,
+        f.who,
+      ]),
+    ).toEqual([['hundreds', 'killed', 'RSF fighters']]);
+  });
+});
