@@ -21,6 +21,7 @@ export interface Source {
 export const DISPUTE_VERBS = new Set([
   'denied',
   'denies',
+  'deny',
   'rejected',
   'disputed',
   'dismissed',
@@ -32,7 +33,7 @@ export const DISPUTE_VERBS = new Set([
 // Names are written as words joined by required whitespace, never as `(?:Word\s*)+`: a run of capitals
 // would then split into 2^n ways and a hostile sentence could stall the analyzer for minutes.
 const SPEECH_VERBS =
-  'said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|announced|added|stated|noted|notes|wrote|writes|posted|posts|tweeted|counted|tallied|recorded|documented|verified|put|gave|revised|raised|lowered|attributed|attributes|insisted|insists|claimed|claims|maintained|showed|shows|show|indicated|indicates|denied|denies|rejected|disputed|dismissed|contradicted|contested|refuted';
+  'said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|announced|added|stated|noted|notes|wrote|writes|posted|posts|tweeted|counted|tallied|recorded|documented|verified|put|gave|revised|raised|lowered|attributed|attributes|insisted|insists|claimed|claims|maintained|showed|shows|show|indicated|indicates|denied|denies|deny|rejected|disputed|dismissed|contradicted|contested|refuted|saw|witnessed';
 // Auxiliaries and adverbs between a subject and its verb: "Police have also flatly denied".
 const AUX =
   '(?:(?:has|have|had|also|later|earlier|previously|then|again|already|flatly|strongly|categorically|firmly|vehemently|quickly|swiftly|repeatedly|publicly|initially|originally|officially|separately|subsequently)\\s+)*';
@@ -41,6 +42,10 @@ const SUBJECT_VERB = new RegExp(`(?<![\\w-])${AUX}(?:${SPEECH_VERBS})\\b`, 'g');
 // party after it ("per the ministry", "per a medical official"): "per cent" and "per day" are not sources.
 const ACCORDING_TO =
   /\b(?:[Aa]ccording to|[Pp]er(?=\s+(?:(?:[Tt]he|[Aa]n?)\s|[A-Z])))\s+([^,;“”"]+?)(?=\s*(?:[,;]|\.?["”’]?\s*$|\s(?:who|which|that|and said|on (?:\w+day|condition)|in a statement)\b))/g;
+// "up from 17 given by police", "victims confirmed by the directorate": the party after "by" gave the count. Its
+// name is a run of capitalized words ("the Civil Defence Agency") or one noun ("police", "the ministry").
+const PASSIVE_BY =
+  /\b(?:given|reported|released|announced|issued|provided|confirmed|compiled|published|counted|recorded)\s+by\s+((?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'’-]*)*|[a-z][\w'’-]*))/g;
 const INVERTED =
   /(?:[,”"’]\s*)(?:said|says)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*?)(?=\s*(?:,|\.?$|;|\s(?:who|of)\b))/g;
 // ", said Niger state police spokesman Wasiu Abiodun, who …": a lower-case title before the name.
@@ -53,16 +58,18 @@ const INVERTED_PLAIN =
 const QUOTED_AS =
   /\b(?:quoted|cited)\s+((?:[\w.'’-]+\s+){0,7}?[\w.'’-]+)\s+as\s+(?:saying|telling|stating|confirming|reporting)\b/g;
 const SPEAKER_NOUN =
-  /\b(?:officials?|diplomats?|residents?|workers?|witness(?:es)?|survivors?|doctors?|nurses?|medics?|paramedics?|airlines?|carriers?|operators?|firms?|hospitals?|clinics?|morgues?|police|authorit(?:y|ies)|ministry|ministries|agency|agencies|service|group|groups|company|companies|government|army|military|navy|air force|coast ?guard|guards?|brigade|sheriff|spokes(?:man|woman|person)|officers?|media|broadcaster|sources?|office|department|council|committee|network|organi[sz]ations?|association|unions?|commission|court|prosecutors?|investigators|rescuers|firefighters|responders|teams|crews|staff|relatives|famil(?:y|ies)|lawyers|activists|observers|analysts|experts|researchers|scientists|monitors?|opposition|rebels|militants|forces|troops|party|administration|coroner|governor|mayor|minister|commander|chief|director|president|bureau|cent(?:er|re)|institute|services|defen[cs]e)\b/i;
+  /\b(?:officials?|diplomats?|residents?|workers?|witness(?:es)?|survivors?|doctors?|nurses?|medics?|paramedics?|airlines?|carriers?|operators?|firms?|hospitals?|clinics?|morgues?|police|authorit(?:y|ies)|ministry|ministries|agency|agencies|service|group|groups|company|companies|government|army|military|navy|air force|coast ?guard|guards?|brigade|sheriff|spokes(?:man|woman|person)|officers?|media|broadcaster|sources?|office|department|council|committee|network|organi[sz]ations?|association|unions?|commission|court|prosecutors?|investigators|rescuers|firefighters|responders|teams|crews|staff|relatives|famil(?:y|ies)|lawyers|activists|observers|analysts|experts|researchers|scientists|journalists?|reporters?|correspondents?|photographers?|stud(?:y|ies)|surveys?|analys[ie]s|monitors?|opposition|rebels|militants|forces|troops|party|administration|coroner|governor|mayor|minister|commander|chief|director|president|bureau|cent(?:er|re)|institute|services|defen[cs]e|directorate|inspectorate)\b/i;
 const PRONOUNS = /^(?:he|she|they|it)$/i;
+// "and" inside a name ("the Iberian Climate and Health Observatory", "Department of Forestry and Fire Protection")
+// joins its words; only an "and" after at most one capitalized word can start a new clause.
 const CLAUSE_BREAK =
-  /(?:[,;—”"]|\b(?:but|while|whereas|as|when|after|because|since|although|though|where|if)\b|\band\b(?= (?:the|a|an|[A-Z])))\s*/g;
+  /(?:[,;—”"]|\b(?:but|while|whereas|as|when|after|because|since|although|though|where|if)\b|(?<!\b(?:[A-Z][\w'’.-]*|of|for)\s+[A-Z][\w'’.-]*\s+)\band\b(?= (?:the|a|an|[A-Z])))\s*/g;
 
 /** Descriptions ("a spokesman for …", "the top Democrat on …") lose to a name in an appositive. */
 function isDescription(segment: string): boolean {
   if (/^(?:a|an|one)\s/i.test(segment) || !/[A-Z]/.test(segment.replace(/^the\s/i, ''))) return true;
-  // "Jajarkot's chief district officer": a place's possessive, then a job in lower case.
-  return /^[A-Z][\w.-]*['’]s?\s+(?:[a-z][\w-]*\s+)*[a-z][\w-]*$/.test(segment);
+  // "Jajarkot's chief district officer", "The NUG's health minister": a possessive, then a job in lower case.
+  return /^(?:The\s+)?[A-Z][\w.-]*['’]s?\s+(?:[a-z][\w-]*\s+)*[a-z][\w-]*$/.test(segment);
 }
 
 // Verbs whose subject can only be a party that speaks or publishes: "the coast guard said", "paramedics told
@@ -70,7 +77,7 @@ function isDescription(segment: string): boolean {
 // hospital", "the country has recorded 15,200 deaths"), so their subject must be named, or a speaker by its noun
 // (SPEAKER_NOUN), or data ("figures from …").
 const SAYING_VERBS = new Set(
-  'said says say told tells reported reports estimated estimates confirmed confirms announced added stated noted notes wrote writes posted posts tweeted insisted insists claimed claims maintained denied denies rejected disputed dismissed contradicted contested refuted'.split(
+  'said says say told tells reported reports estimated estimates confirmed confirms announced added stated noted notes wrote writes posted posts tweeted insisted insists claimed claims maintained denied denies deny rejected disputed dismissed contradicted contested refuted'.split(
     ' ',
   ),
 );
@@ -114,6 +121,9 @@ function plausibleSubject(s: string, verb?: string): boolean {
   if (words.length === 0 || words.length > 10) return false;
   if (/\d/.test(s)) return false;
   if (/^(?:and|but|or|that|which|who|when|as|if|we|I|you|We|You)$/.test(words[0]!)) return false;
+  // "up from five announced in the morning": an earlier count, not a party; "Among the victims confirmed by …": a
+  // place in the sentence, not a party.
+  if (/^(?:(?:up|down)\s+(?:from|to)|from|than|among|amongst)\b/i.test(s)) return false;
   // "It said 6 others were missing" is the agency speaking again; "it" inside a longer subject is not.
   if (/^it$/i.test(words[0]!) && words.length > 1) return false;
   if (/[“”"]/.test(s)) return false;
@@ -125,6 +135,8 @@ function plausibleSubject(s: string, verb?: string): boolean {
   if (/\balone$/i.test(s)) return false;
   // "Figures from the health ministry showed": only data shows; "the storm showed" names no source.
   if (verb !== undefined && SHOW_VERBS.has(verb)) return DATA_NOUN.test(s);
+  // "Reuters journalists saw at least two bodies": an eyewitness; "Spain saw 500 deaths" names a place.
+  if (verb === 'saw' || verb === 'witnessed') return SPEAKER_NOUN.test(s);
   // "Those who survived said", "Some of the injured told": a share of the harmed, whatever the capital letter.
   if (NOT_A_PARTY_START.test(s) && !named(s.replace(/^\S+\s*/, ''))) return PRONOUNS.test(s);
   if (named(s) || PRONOUNS.test(s) || SPEAKER_NOUN.test(s)) return true;
@@ -143,10 +155,14 @@ const LEADING_TIME = new RegExp(
   'i',
 );
 
+const DATED_BY = /\b(?:published|released|issued|conducted|completed|presented)$/i;
+
 /** The subject without the time or occasion around it ("Kenyan police on Wednesday" → "Kenyan police"). */
 function withoutTime(text: string, start: number): { text: string; start: number } {
   const trailing = TRAILING_TIME.exec(text);
-  const t = trailing && trailing.index > 0 ? text.slice(0, trailing.index) : text;
+  // "A study published last year": the time says which study, so it stays with the name.
+  const cut = trailing && trailing.index > 0 && !DATED_BY.test(text.slice(0, trailing.index));
+  const t = cut ? text.slice(0, trailing!.index) : text;
   const leading = LEADING_TIME.exec(t);
   if (leading && leading[0].length < t.length) {
     return { text: t.slice(leading[0].length), start: start + leading[0].length };
@@ -198,7 +214,10 @@ function subjectBefore(
     }
     const tail = segments.slice(-2);
     if (tail.length === 0) return null;
-    const name = tail.find((s) => !isDescription(s.text) && plausibleSubject(s.text, verb));
+    // "A relative of the groom, reached in Mopti, rejected …": the aside's capital is a place, not a name.
+    const name = tail.find(
+      (s) => !isDescription(s.text) && !ASIDE.test(s.text) && plausibleSubject(s.text, verb),
+    );
     return name ?? unnamedSpeaker(tail, verb);
   }
   const start = lastBreakBefore(trimmedEnd, false);
@@ -225,9 +244,10 @@ const SHARE_OF = /^(?:and\s+)?(?:several|some|many|most|others|a few|one|two|thr
 // The party a sentence opens with, up to its verb in the past tense: "Relatives of inmates gathered".
 const LEADING_PARTY = /^((?:[A-Z][\w'’.-]*)(?:\s+(?:of|the|[A-Za-z][\w'’.-]*)){0,5}?)\s+[a-z]+ed\b/;
 
-// "speaking on condition of anonymity", "who asked not to be named": an aside on why a source is not named.
+// "speaking on condition of anonymity", "who asked not to be named": an aside on why a source is not named;
+// "reached by phone", "contacted in Mopti": on how the reporter reached it.
 const ASIDE =
-  /^(?:speaking|who|citing|requesting|asking|declining|on condition|because|not authori[sz]ed)\b/i;
+  /^(?:speaking|who|citing|requesting|asking|declining|on condition|because|not authori[sz]ed|reached|contacted|interviewed)\b/i;
 
 // "the health ministry, which runs the hospitals, said": an aside that tells what the party is.
 const PARTY_ASIDE = /^(?:which|whose|that|a|an|the|one|known|based|run|itself)\b/i;
@@ -310,6 +330,15 @@ export function findSources(sentence: string): Source[] {
     }
     out.push({ ...clean(text, start), cue: m.index, pronoun: false, verb: 'according to' });
   }
+  PASSIVE_BY.lastIndex = 0;
+  for (let m = PASSIVE_BY.exec(sentence); m; m = PASSIVE_BY.exec(sentence)) {
+    const text = keepAbbreviationPeriod(sentence, m.index + m[0].length - m[1]!.length, m[1]!);
+    // "confirmed by laboratory tests" names no party; "given by police", "confirmed by the directorate" do.
+    if (!named(text) && !SPEAKER_NOUN.test(text)) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    if (out.some((s) => s.start === start)) continue;
+    out.push({ text, start, cue: m.index, pronoun: false, verb: m[0].split(/\s/)[0]!.toLowerCase() });
+  }
   INVERTED.lastIndex = 0;
   for (let m = INVERTED.exec(sentence); m; m = INVERTED.exec(sentence)) {
     const start = m.index + m[0].indexOf(m[1]!);
@@ -343,6 +372,8 @@ export function findSources(sentence: string): Source[] {
   SUBJECT_VERB.lastIndex = 0;
   for (let m = SUBJECT_VERB.exec(sentence); m; m = SUBJECT_VERB.exec(sentence)) {
     if (out.some((s) => m!.index >= s.start && m!.index < s.start + s.text.length)) continue;
+    // "confirmed by the directorate" is passive: its party is after "by" (PASSIVE_BY).
+    if (/^\s+by\b/.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     const verb = /(\w+)$/.exec(m[0])![1]!.toLowerCase();
     const subject = subjectBefore(sentence, m.index, verb);
     if (!subject) continue;

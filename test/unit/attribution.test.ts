@@ -155,3 +155,63 @@ describe('findContested on hostile text', () => {
     expect(finishes(() => findContested(sentences, []))).toBe(true);
   });
 });
+
+describe('sources the eighth labelled set found missed', () => {
+  it('reads the speaker, not the place in an aside on how the reporter reached them', () => {
+    expect(sources("A relative of the groom, reached in Mopti, rejected the army's account.")).toEqual([
+      'A relative of the groom',
+    ]);
+    expect(sources('Another local official, reached by phone, said two dozen people were wounded.')).toEqual([
+      'Another local official',
+    ]);
+  });
+
+  it('prefers the name to a job held by a party ("The NUG\'s health minister, Thet Naing Oo")', () => {
+    expect(sources('The NUG\'s health minister, Thet Naing Oo, said the figure was "a lie".')).toEqual([
+      'Thet Naing Oo',
+    ]);
+  });
+
+  it('reads a study and a research body with "and" in its name as sources', () => {
+    expect(
+      attributed(
+        'A study published last year estimated that heat killed more than 60,000 people across Europe.',
+      ),
+    ).toEqual([['more than 60,000', 'A study published last year']]);
+    expect(
+      attributed(
+        'The heat probably caused 1,900 excess deaths, researchers at the Iberian Climate and Health Observatory estimated.',
+      ).map(([, by]) => by),
+    ).toEqual(['researchers at the Iberian Climate and Health Observatory']);
+  });
+
+  it('does not read an earlier count as the source of a later one ("up from five announced")', () => {
+    expect(
+      attributed(
+        'The toll rose to nine, up from five announced in the morning, as rescuers tried to reach four others still trapped, the national mining agency said.',
+      ).find(([count]) => count === 'four'),
+    ).toEqual(['four', 'the national mining agency']);
+  });
+
+  it('reads the party after a passive "by" ("up from 17 given by police"), but not a test or a place', () => {
+    expect(sources('Victims confirmed by the directorate were three farm workers.')).toEqual([
+      'the directorate',
+    ]);
+    expect(sources('The toll rose to 21, the health ministry said, up from 17 given by police.')).toEqual([
+      'the health ministry',
+      'police',
+    ]);
+    expect(sources('Of the cases, 611 had been confirmed by laboratory tests.')).toEqual([]);
+  });
+
+  it('reads eyewitnesses ("Reuters journalists saw") but not a place that "saw" deaths', () => {
+    expect(attributed('Reuters journalists saw at least two bodies on the street.')).toEqual([
+      ['at least two', 'Reuters journalists'],
+    ]);
+    expect(sources('Spain saw 500 deaths last summer.')).toEqual([]);
+  });
+
+  it('reads a plural denial ("Police deny it")', () => {
+    expect(findSources('Police deny it.').map((x) => [x.text, x.verb])).toEqual([['Police', 'deny']]);
+  });
+});
