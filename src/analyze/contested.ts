@@ -19,21 +19,26 @@ const CLAIM_VERBS = new Set([
   'maintained',
   'denied',
   'denies',
+  'deny',
 ]);
 const DISPUTE_WORDS =
   /\b(?:untrue|not true|false|wrong|incorrect|baseless|inaccurate|inflated|exaggerated|misleading|denied|disputed|rejected|dismissed|not the case)\b/i;
 const CONTRAST = /,?\s+\b(?:but|however|while)\b\s+/;
-const SAID_UNTRUE =
-  /\b(?:said|says)\s+(?:(?:that|this|the)\s+(?:claim|figure|account|report|number|estimate|toll)|that|this|it)\s+(?:was|is|were)\s+["“]?(?:wildly\s+|completely\s+|simply\s+)?(?:untrue|false|not true|wrong|incorrect|baseless|inaccurate|inflated|exaggerated|misleading)/i;
+// What a party calls another's statement when it rejects it: "was false", "was not credible", "was \"a lie\"".
+const FALSE_WORDS = String.raw`untrue|false|not true|not credible|wrong|incorrect|baseless|unfounded|inaccurate|inflated|exaggerated|misleading|fabricated|speculative|flawed|unreliable|groundless|absurd|(?:an?\s+)?(?:lie|lies|fabrication|propaganda|nonsense|fiction)`;
+const SAID_UNTRUE = new RegExp(
+  String.raw`\b(?:said|says)\s+(?:(?:that|this|the)\s+(?:claim|figure|account|report|number|estimate|toll|study)|that|this|it)\s+(?:was|is|were)\s+["“]?(?:wildly\s+|completely\s+|simply\s+)?["“]?(?:${FALSE_WORDS})\b`,
+  'i',
+);
 // "denied the accusation", "contradicted that account", "disputed that.": a rebuttal of what was said before.
 const REJECTED_THAT =
-  /\b(?:rejected|dismissed|disputed|denied|contradicted|contested|refuted|challenged)\s+(?:(?:that|this|the|those|these|such|its|their)\s+(?:\w+\s+)?(?:account|claims?|assertions?|assurances?|statements?|figures?|reports?|allegations?|accusations?|charges?|criticism|rumou?rs|suggestions?|numbers?|tolls?|tally|count|estimates?|narrative|description|characteri[sz]ation|version)\b|(?:that|this|it)\s*(?:[.;]|,\s*(?:saying|adding|calling)\b|$))/i;
+  /\b(?:rejected|rejects?|dismissed|dismisses|disputed|disputes?|denied|denies|deny|contradicted|contradicts?|contested|refuted|refutes?|challenged)\s+(?:(?:that|this|the|those|these|such|its|their)\s+(?:[\w’'-]+\s+)?(?:accounts?|claims?|assertions?|assurances?|statements?|figures?|reports?|allegations?|accusations?|charges?|criticism|rumou?rs|suggestions?|numbers?|tolls?|tally|count|estimates?|narrative|description|characteri[sz]ation|version|stud(?:y|ies)|findings)\b|(?:that|this|it)\s*(?:[.;]|,\s*(?:saying|adding|calling)\b|$))/i;
 // "…, a claim the transport ministry rejected", "…, which the rebels rejected".
 const A_CLAIM_REJECTED =
   /,\s+(?:(?:a|the)\s+(?:claim|figure|charge|allegation|accusation|assertion|account|characteri[sz]ation|number)\s+(?:that\s+)?|which\s+)(.+?)\s+(?:has\s+|have\s+|had\s+)?(?:rejected|disputed|denied|dismissed|contested|contradicted|refuted)\b/i;
 // "Officials called the figure exaggerated", "dismissed the report as propaganda".
 const CALLED_FALSE =
-  /\b(?:called|described|dismissed|branded|labell?ed)\s+(?:the|that|this|those|these|such|its|their)\s+(?:\w+\s+)?(?:figures?|claims?|account|reports?|tolls?|numbers?|allegations?|accusations?|estimates?|count|tally|version|statements?)\s+(?:as\s+)?(?:an?\s+)?["“]?(?:(?:wildly|grossly|completely|totally|greatly|vastly|hugely|highly|simply|an)\s+)?(?:exaggerated|exaggeration|false|untrue|inflated|baseless|inaccurate|wrong|misleading|fabricated|fabrication|lies?|propaganda|nonsense|fake|rumou?rs)\b/i;
+  /\b(?:called|described|dismissed|branded|labell?ed)\s+(?:the|that|this|those|these|such|its|their)\s+(?:[\w’'-]+\s+)?(?:figures?|claims?|account|reports?|tolls?|numbers?|allegations?|accusations?|estimates?|count|tally|version|statements?|stud(?:y|ies)|findings|research)\s+(?:as\s+)?(?:an?\s+)?["“]?(?:(?:wildly|grossly|completely|totally|greatly|vastly|hugely|highly|simply|an|deeply|seriously)\s+)?(?:exaggerated|exaggeration|false|untrue|inflated|baseless|inaccurate|wrong|misleading|fabricated|fabrication|lies?|propaganda|nonsense|fake|rumou?rs|flawed|unreliable|speculat(?:ive|ion)|groundless|not credible|fantasy|fiction|guesswork)\b/i;
 const AS_X_CLAIMS =
   /\bas\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*?)\s+(?:claims|claimed|says|said|has claimed|asserts)\b/;
 const RIVAL_CUE =
@@ -82,6 +87,22 @@ function authorityAndOther(a: string, b: string): boolean {
   return side(a) !== side(b) && (side(a) === 1 || side(b) === 1) && !OBSERVER.test(a) && !OBSERVER.test(b);
 }
 
+// A company as a party: by its legal form, or as the challenger's statement calls it.
+const COMPANY_NAME = /\b(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|GmbH|NV|Group|Holdings)\b\.?/;
+const THE_COMPANY =
+  /\b(?:the|its)\s+(?:company|firm|operator|employer|management|carrier|airline|manufacturer)\b/i;
+
+/**
+ * A challenger answering a company's statement: "Narmada Agro Chemicals said … it had been fully contained" and
+ * "Opposition legislator Ramesh Vasava said the company took more than four hours": a union, the opposition or
+ * activists against the company whose conduct is at issue, which their statement names.
+ */
+function challengesCompany(company: string, challenger: string, says: string): boolean {
+  if (!CHALLENGER.test(challenger) || AUTHORITY.test(challenger) || OBSERVER.test(challenger)) return false;
+  if (!/[A-Z]/.test(company) || AUTHORITY.test(company) || CHALLENGER.test(company)) return false;
+  return COMPANY_NAME.test(company) || THE_COMPANY.test(says);
+}
+
 /**
  * "The governor's office" (or "the governor's spokesman") speaks for a person the quotes introduce as governor:
  * "…, provincial governor Jean-Jacques Purusi said".
@@ -128,7 +149,8 @@ const FUNCTION_WORDS = new Set(
 function contentStems(text: string): Set<string> {
   const stems = new Set<string>();
   for (const w of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) {
-    if (!FUNCTION_WORDS.has(w)) stems.add(w.replace(/(?:ing|ed|es|s)$/, ''));
+    // "fire" and "fired" are one stem, as are "use" and "used".
+    if (!FUNCTION_WORDS.has(w)) stems.add(w.replace(/(?:ing|ed|es|s|e)$/, ''));
   }
   return stems;
 }
@@ -247,12 +269,21 @@ function twoParties(claimant: string, disputer: string, speakers: Parties): bool
   return named !== undefined && !ANAPHOR.test(named.trim()) && !sameSource(named, claimant);
 }
 
-/** "Police say", "officials say", but "Hamas says", "the Red Cross says". */
+/**
+ * "Police say", "officials say", "the Houthis say", but "Hamas says", "Ernesto Vargas says", "The Committee for
+ * Prisoners' Rights says".
+ */
 function plural(subject: string): boolean {
-  return (
-    /\b(?:police|people|staff|media)$/i.test(subject) ||
-    (/s$/i.test(subject) && !/(?:ss|us|Hamas)$/i.test(subject))
-  );
+  // The head of "researchers at the observatory" or "The Committee for Prisoners' Rights" is before the preposition.
+  const head = subject.split(/\s+(?:of|for|at|in|on|from|with)\s+/)[0]!.trim();
+  if (/\b(?:police|people|staff|media)$/i.test(head)) return true;
+  if (!/s$/i.test(head) || /(?:ss|us)$/i.test(head)) return false;
+  const words = head.split(/\s+/);
+  // "Witnesses", "the Houthis": one word, or one after "the". "Hamas", "Vargas": a name ending in -as, -is, -os.
+  if (words.length === 1 || (words.length === 2 && /^the$/i.test(words[0]!)))
+    return !/(?:as|is|os)$/i.test(head);
+  // A name in capitals is one person or body ("Ernesto Vargas", "Medecins Sans Frontieres").
+  return !/^[A-Z]/.test(words[words.length - 1]!);
 }
 
 /** "Health officials report", "the ministry reports". */
@@ -308,7 +339,7 @@ function claimFrom(claimant: Source, sentence: string, until: number): string {
   }
   // "Local civil society groups put the number of dead at more than 120": a verb that is not "say" is kept.
   const verb =
-    claimant.verb === 'denied' || claimant.verb === 'denies'
+    claimant.verb === 'denied' || claimant.verb === 'denies' || claimant.verb === 'deny'
       ? 'denies'
       : KEPT_VERBS.has(claimant.verb)
         ? claimant.verb
@@ -329,15 +360,23 @@ function firstNamed(
 /**
  * Whether two totals look like rival counts of one event: same harm, same people, different sources, different
  * but comparable numbers. Different events in one story differ by orders of magnitude; rival counts do not.
- * A vague "scores" or "dozens" is too loose to contradict a count.
+ * A vague "scores" or "dozens" is too loose to contradict a count. `b` is the later of the two in the article.
  */
-export function rivalCounts(a: CasualtyFigure, b: CasualtyFigure, requireCue = true): boolean {
+export function rivalCounts(
+  a: CasualtyFigure,
+  b: CasualtyFigure,
+  requireCue = true,
+  paragraphs?: ReadonlyMap<string, number>,
+): boolean {
   if (a.partOf !== null || b.partOf !== null || !a.attributedTo || !b.attributedTo) return false;
   const x = figureFacts(a);
   const y = figureFacts(b);
   // A source revising its own count ("down from 26", "had told reporters that 90 had died") is not a rival.
   if (x.superseded || y.superseded) return false;
   if (a.kind !== b.kind || sameParty(x.source!, y.source!)) return false;
+  // "Reuters journalists saw at least two bodies": what someone saw is a floor, which a toll of three does not
+  // contradict; a toll below it does.
+  if (seenFloor(a, x, y) || seenFloor(b, y, x)) return false;
   const vague = a.qualifier === 'vague' || b.qualifier === 'vague';
   // Two sources set against each other in one sentence count the same people, whatever each calls them and
   // however far apart ("79 protesters" … "while opposition leaders said more than 300"; "No more than 12 …,
@@ -348,18 +387,113 @@ export function rivalCounts(a: CasualtyFigure, b: CasualtyFigure, requireCue = t
   // were killed, saying only two protesters had died" against a commission's 13).
   if (!close && !(requireCue && differentButComparable(x.span, y.span, vague, APART) && denies(a, b)))
     return false;
-  if (a.who && b.who && !GENERIC_WHO.test(a.who) && !GENERIC_WHO.test(b.who) && a.who !== b.who) return false;
+  // "A coalition of rights groups said in a report in March that drone strikes had killed at least 60 civilians
+  // since the start of last year" counts another occasion than Sunday's strike. Only the later count is read so:
+  // the first sets the frame ("has killed 112 people since January" and then "put the death toll at 97").
+  if (otherOccasion(b.quote, a.quote)) return false;
+  // "Killed at least 23 civilians" against "neutralised around 15 terrorists … no civilian casualties": the
+  // parties dispute who the dead were, which is the dispute itself.
+  const together =
+    paragraphs !== undefined &&
+    paragraphs.get(a.quote) !== undefined &&
+    paragraphs.get(a.quote) === paragraphs.get(b.quote);
+  const identity = disputedIdentity(a, b, together) || disputedIdentity(b, a, together);
+  if (!identity && a.who && b.who && !samePeople(a.who, b.who)) return false;
   // Wire copy signals a rival count ("put the toll at", "not 41", "its own count", "but … only two"), and so do
   // the parties themselves when they are opposed (a ministry and the protest's organizers); without either, two
   // numbers are more likely two places or two events (Spain's toll, Portugal's).
-  return !requireCue || cued(x, a, y, b) || (close && authorityAndChallenger(a.attributedTo, b.attributedTo));
+  return (
+    !requireCue ||
+    identity ||
+    cued(x, a, y, b) ||
+    (close && authorityAndChallenger(a.attributedTo, b.attributedTo))
+  );
+}
+
+const TIME_MARK =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b|\b(?:since (?:the (?:start|beginning) of )?(?:last|this) year|(?:last|this|so far this|earlier this) year|in the past (?:\w+ )?(?:years?|decades?))\b/gi;
+const occasionMemo = new Map<string, Set<string>>();
+
+function occasionMarks(quote: string): Set<string> {
+  let marks = occasionMemo.get(quote);
+  if (!marks) {
+    if (occasionMemo.size > 10_000) occasionMemo.clear();
+    marks = new Set((quote.match(TIME_MARK) ?? []).map((m) => m.toLowerCase()));
+    occasionMemo.set(quote, marks);
+  }
+  return marks;
+}
+
+/**
+ * "In October, a blast in Jigawa state killed more than 150": a sentence dated to a month, a year or a period the
+ * other sentence does not mention is about another occasion, so its count is background, not a rival total.
+ */
+function otherOccasion(quote: string, otherQuote: string): boolean {
+  if (quote === otherQuote) return false;
+  const other = occasionMarks(otherQuote);
+  for (const m of occasionMarks(quote)) if (!other.has(m)) return true;
+  return false;
+}
+
+// Who the dead were said to be by a side that fought: its count of them answers a count of civilians.
+const COMBATANTS =
+  /\b(?:terrorists?|militants?|fighters?|insurgents?|jihadists?|rebels?|gunmen|bandits|extremists?|combatants?)\b/i;
+const NO_CIVILIANS =
+  /\b(?:no|not|never|none of (?:them|the dead) (?:were|was))\s+(?:(?:a|any)\s+)?civilians?\b/i;
+
+/**
+ * `a` counts combatants in a sentence that denies civilians were harmed, `b` counts other people, and the two
+ * sentences tell of the same attack: one paragraph, or the same words ("a drone strike on a wedding" and "a
+ * high-precision strike"). A raid elsewhere that spared civilians answers no count of a market bombing.
+ */
+function disputedIdentity(a: CasualtyFigure, b: CasualtyFigure, together: boolean): boolean {
+  return (
+    !!a.who &&
+    COMBATANTS.test(a.who) &&
+    !(b.who && COMBATANTS.test(b.who)) &&
+    NO_CIVILIANS.test(a.quote) &&
+    (together || sameEvent(a.quote, b.quote))
+  );
+}
+
+// Words any two casualty sentences share: the harm, the people, the telling, the day.
+const COMMON_STEMS = contentStems(
+  'killed died dead deaths people civilians casualties told officials statement according monday tuesday wednesday thursday friday saturday sunday night morning evening afternoon',
+);
+
+/** Two sentences about the same thing beyond the harm and the telling of it. */
+function sameEvent(a: string, b: string): boolean {
+  const stemsA = contentStems(a);
+  for (const stem of contentStems(b)) if (stemsA.has(stem) && !COMMON_STEMS.has(stem)) return true;
+  return false;
+}
+
+// Words for the same people: "inmates" and "prisoners" of one riot are one count.
+const PEOPLE_SYNONYMS: ReadonlyArray<RegExp> = [
+  /^(?:inmates?|prisoners?|detainees?|convicts?)$/,
+  /^(?:soldiers?|troops|servicem[ae]n|service members?)$/,
+];
+
+/** Two groups of people that can be one count: the same words, or words for the same people. */
+export function samePeople(a: string, b: string): boolean {
+  if (GENERIC_WHO.test(a) || GENERIC_WHO.test(b) || a === b) return true;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return PEOPLE_SYNONYMS.some((re) => re.test(x) && re.test(y));
+}
+
+const SAW = /\b(?:saw|witnessed)\b/i;
+
+/** `f` is a count someone saw, and the other count (span `other`) is at least as large. */
+function seenFloor(f: CasualtyFigure, facts: FigureFacts, other: FigureFacts): boolean {
+  return SAW.test(f.quote) && !!facts.span && !!other.span && facts.span[0] <= other.span[1];
 }
 
 /** Rival counts of one event differ by at most this factor without a cue, by at most APART with one. */
 const CLOSE = 4;
 const APART = 10;
 
-const DENIES = /\b(?:denied|denies|dismissed|rejected|disputed|refuted)\b/i;
+const DENIES = /\b(?:denied|denies|deny|dismissed|rejected|disputed|refuted)\b/i;
 
 function denies(a: CasualtyFigure, b: CasualtyFigure): boolean {
   return DENIES.test(a.quote) || DENIES.test(b.quote);
@@ -437,7 +571,10 @@ function contrastedInOneSentence(a: CasualtyFigure, b: CasualtyFigure): boolean 
  * sources, showing the latest count each gave: "98", then "bringing the toll to 133", against "closer to 200"
  * is a dispute with 133.
  */
-function conflictingFigures(figures: CasualtyFigure[]): ContestedClaim[] {
+function conflictingFigures(
+  figures: CasualtyFigure[],
+  paragraphs: ReadonlyMap<string, number>,
+): ContestedClaim[] {
   // Only current, attributed totals can be rivals; the first MAX_RIVAL_TOTALS of each harm are compared.
   const perKind = new Map<CasualtyKind, number>();
   const totals = figures.filter((f) => {
@@ -451,7 +588,7 @@ function conflictingFigures(figures: CasualtyFigure[]): ContestedClaim[] {
     for (let j = i + 1; j < totals.length; j++) {
       const a = totals[i]!;
       const b = totals[j]!;
-      if (a.kind !== b.kind || !rivalCounts(a, b)) continue;
+      if (a.kind !== b.kind || !rivalCounts(a, b, true, paragraphs)) continue;
       const pa = figureFacts(a).source!;
       const pb = figureFacts(b).source!;
       const at = out.findIndex(
@@ -468,9 +605,14 @@ function conflictingFigures(figures: CasualtyFigure[]): ContestedClaim[] {
 }
 
 function rivalClaim(a: CasualtyFigure, b: CasualtyFigure): ContestedClaim {
-  const people = a.who ?? b.who ?? 'people';
+  // "around 15 terrorists" is not a count of the civilians the other side counts: each keeps its own words.
+  const own =
+    (a.who && b.who && !samePeople(a.who, b.who)) ||
+    COMBATANTS.test(a.who ?? '') !== COMBATANTS.test(b.who ?? '');
+  const count = (f: CasualtyFigure): string => (own && f.who ? `${f.countText} ${f.who}` : f.countText);
+  const people = own ? 'people' : (a.who ?? b.who ?? 'people');
   return {
-    claim: `Conflicting counts of ${people} ${a.kind}: ${a.countText} (${a.attributedTo}) vs ${b.countText} (${b.attributedTo})`,
+    claim: `Conflicting counts of ${people} ${a.kind}: ${count(a)} (${a.attributedTo}) vs ${count(b)} (${b.attributedTo})`,
     claimant: a.attributedTo!,
     disputedBy: b.attributedTo!,
     quotes: a.quote === b.quote ? [a.quote] : [a.quote, b.quote],
@@ -495,10 +637,12 @@ function sentenceSubject(sentence: Sentence, sources: readonly Source[]): Source
 }
 
 // "… was false", "were grossly inflated": a rebuttal of something another party put out.
-const REBUTTAL =
-  /\b(?:was|were|is|are|had been|has been)\s+["“]?(?:(?:wildly|grossly|completely|simply|totally|greatly|vastly|hugely|highly)\s+)?["“]?(?:false|untrue|not true|wrong|incorrect|baseless|inaccurate|inflated|exaggerated|misleading|fabricated)\b/i;
+const REBUTTAL = new RegExp(
+  String.raw`\b(?:was|were|is|are|had been|has been)\s+["“]?(?:(?:wildly|grossly|completely|simply|totally|greatly|vastly|hugely|highly)\s+)?["“]?(?:${FALSE_WORDS})\b`,
+  'i',
+);
 const REBUTTED_HEAD =
-  /\b(?:figures?|toll|tally|count|numbers?|estimates?|claims?|account|version|reports?|allegations?)$/i;
+  /\b(?:figures?|toll|tally|count|numbers?|estimates?|claims?|account|version|reports?|allegations?|stud(?:y|ies)|findings|research|survey|analysis)$/i;
 // Where the rebutted phrase begins: after the speech verb, "that" or a clause break.
 const PHRASE_START = /(?:\b(?:that|said|says|saying|insisted|insisting|added|adding|stated)\b|[,;:])\s*/gi;
 // Words that describe a count rather than name whose it is ("the death toll", "the official figure").
@@ -571,22 +715,34 @@ function namedRebuttal(
   sources: readonly Source[],
   figures: CasualtyFigure[],
   speakers: Parties,
+  statements: Statements,
 ): ContestedClaim | null {
   const s = sentence.text;
   const predicate = REBUTTAL.exec(s);
   if (!predicate) return null;
   const rebutted = rebuttedPhrase(s, predicate.index);
-  if (!rebutted || (!rebutted.party && !rebutted.number)) return null;
+  if (!rebutted) return null;
   const phraseAt = predicate.index - rebutted.phrase.length;
   const disputer = sources.filter((x) => !x.pronoun && x.cue < phraseAt).pop();
   if (!disputer) return null;
+  // "said the study was speculative": a study names no party, but researchers put it out.
+  const study =
+    !rebutted.party && !rebutted.number && STUDY_NOUN.test(rebutted.phrase)
+      ? statements.latest((x) => RESEARCHERS.test(x.source.text) && !sameSource(x.source.text, disputer.text))
+      : undefined;
+  const named = rebutted.party ?? study?.source.text ?? null;
+  if (!named && !rebutted.number) return null;
   const figure = rebutted.number
     ? figureNumbered(figures, rebutted.number, disputer.text)
-    : partyFigure(figures, rebutted.party!, disputer.text);
+    : partyFigure(figures, named!, disputer.text);
   const claimant =
-    figure?.attributedTo ?? (rebutted.party ? (speakers.find(rebutted.party) ?? rebutted.party) : null);
+    figure?.attributedTo ??
+    (named ? (speakers.find(named) ?? statements.by(named, disputer.text)?.source.text ?? named) : null);
   if (!claimant || sameSource(claimant, disputer.text)) return null;
-  const quotes = figure && figure.quote !== s ? [figure.quote, s] : [s];
+  // The claimant's own sentence is quoted with the rebuttal, so an editor sees who said what was rejected.
+  const said = figure ? null : (study ?? statements.by(claimant, disputer.text));
+  const from = figure?.quote ?? said?.sentence.text;
+  const quotes = from && from !== s ? [from, s] : [s];
   return {
     claim: figure
       ? `${claimant} ${reports(claimant)} ${figure.countText} ${figure.who ?? 'people'} ${figure.kind}`
@@ -609,6 +765,7 @@ const FIRM_CLAIM = new Set([
   'maintains',
   'denied',
   'denies',
+  'deny',
 ]);
 
 /**
@@ -636,7 +793,7 @@ function howeverReply(
   };
 }
 
-const DENIAL_VERBS = new Set(['denied', 'denies']);
+const DENIAL_VERBS = new Set(['denied', 'denies', 'deny']);
 // A sentence about a count: a rebuttal in it is about the count, as a rival count is.
 const COUNT_TALK =
   /\d|\b(?:figures?|toll|tally|count|numbers?|estimates?|dead|deaths?|killed|injured|wounded|arrested|detained|missing)\b/i;
@@ -644,7 +801,7 @@ const QUOTE_START = /^\s*["“]/;
 
 // "Kenyan police denied that 20 people were killed", "Officials dismissed claims that 50 people had died".
 const TOLL_DENIAL =
-  /\b(?:denied|denies|dismissed|rejected|disputed|refuted)\s+(?:(?:the\s+)?(reports?|claims?|rumou?rs|allegations?|accounts?|suggestions?)\s+)?that\s+([^;]{1,200}?\b(?:killed|died|dead|deaths|wounded|injured|hurt|missing|arrested|detained)\b[^,;.]*)/i;
+  /\b(?:denied|denies|deny|dismissed|rejected|disputed|refuted)\s+(?:(?:the\s+)?(reports?|claims?|rumou?rs|allegations?|accounts?|suggestions?)\s+)?that\s+([^;]{1,200}?\b(?:killed|died|dead|deaths|wounded|injured|hurt|missing|arrested|detained)\b[^,;.]*)/i;
 // "Rumors that 100 people had died were untrue, police spokeswoman Resila Onyango said."
 const FALSE_TOLL =
   /^(?:the\s+)?(reports?|claims?|rumou?rs|allegations?|suggestions?|accounts?)\s+that\s+(.{1,200}?\b(?:killed|died|dead|deaths|wounded|injured|hurt|missing|arrested|detained)\b.{0,80}?)\s+(?:were|was|are|is)\s+["“]?(?:(?:wildly|completely|simply|totally|grossly)\s+)?(?:untrue|false|baseless|unfounded|wrong|incorrect|not true|fabricated|exaggerated|inflated)\b/i;
@@ -692,21 +849,378 @@ function deniedToll(
   };
 }
 
+// "…, when the government accused the ELN of bombing an oil pipeline": the accuser and the accused.
+const ACCUSED = /\baccused\s+((?:the\s+)?[^,;]{1,60}?)\s+of\s+([^;]{1,200}?)(?=[,;.]|$)/i;
+const ACTOR_STEMS = contentStems(
+  'people police officers soldiers troops army forces military government officials authorities civilians residents',
+);
+// Words of the denier's own statement that say nothing of what is denied.
+const DENIAL_TAIL = /,\s*(?:saying|adding|insisting|arguing)\b|;/i;
+
+/** Whether two names are one party: the same name, or one institution ("police" and "A police spokesman"). */
+function oneParty(a: string, b: string): boolean {
+  return sameSource(a, b) || INSTITUTIONS.some((re) => re.test(a) && re.test(b));
+}
+
+/**
+ * "The government accused the rebels of shelling the town. The rebels denied the charge.": the accusation in the
+ * sentence before is what is denied, whether or not the accuser said more in that sentence.
+ */
+function accusationOf(before: Previous, by: string, s: string): ContestedClaim | null {
+  const p = before.sentence.text;
+  const accusation = ACCUSED.exec(p);
+  if (!accusation || !oneParty(accusation[1]!, by)) return null;
+  const subject = speakerBefore(p, accusation.index, 'accused');
+  const accuser =
+    subject && !subject.pronoun ? subject : firstNamed(before.sources, (x) => !DISPUTE_VERBS.has(x.verb));
+  if (!accuser || oneParty(accuser.text, by)) return null;
+  return {
+    claim: `${accuser.text} accused ${accusation[1]!} of ${stripEnd(accusation[2]!)}`,
+    claimant: accuser.text,
+    disputedBy: by,
+    quotes: [p, s],
+  };
+}
+
+/**
+ * What a denial opening its sentence answers ("Police spokesman Mateus Rodrigues denied that officers had used
+ * tear gas"): the statement just before it in the same paragraph; else an accusation there against the denier
+ * ("…the government accused the ELN of bombing an oil pipeline … The ELN denied carrying out the attack"); else
+ * the latest statement of the last paragraphs about the same thing ("Several witnesses told AFP that police
+ * fired tear gas"), from another party.
+ */
+function deniedStatement(
+  sentence: Sentence,
+  denial: Source,
+  previous: Previous | null,
+  statements: Statements,
+): ContestedClaim | null {
+  const s = sentence.text;
+  const by = denial.text;
+  const adjoining = previous && previous.sentence.paragraph === sentence.paragraph ? previous : null;
+  const p = adjoining?.sentence.text ?? '';
+  const claimant = adjoining ? firstNamed(adjoining.sources, (x) => !DISPUTE_VERBS.has(x.verb)) : undefined;
+  const accused = adjoining ? accusationOf(adjoining, by, s) : null;
+  if (accused) return accused;
+  if (claimant) {
+    if (sameSource(claimant.text, by)) return null;
+    return {
+      claim: claimFrom(claimant, p, p.length),
+      claimant: claimant.text,
+      disputedBy: by,
+      quotes: [p, s],
+    };
+  }
+  const after = s.slice(denial.cue);
+  const tail = DENIAL_TAIL.exec(after);
+  const what = contentStems(tail ? after.slice(0, tail.index) : after);
+  // What was done is the evidence, not who did it: "soldiers fired into the air" and "denied that its soldiers had
+  // killed anyone" are not one matter.
+  for (const stem of contentStems(by)) what.delete(stem);
+  for (const stem of ACTOR_STEMS) what.delete(stem);
+  if (what.size === 0) return null;
+  const answered = statements.latest(
+    (x) =>
+      x.sentence.paragraph >= sentence.paragraph - 2 &&
+      !sameSource(x.source.text, by) &&
+      [...contentStems(x.sentence.text.slice(x.source.cue))].some((stem) => what.has(stem)),
+  );
+  if (!answered) return null;
+  const q = answered.sentence.text;
+  return {
+    claim: claimFrom(answered.source, q, q.length),
+    claimant: answered.source.text,
+    disputedBy: by,
+    quotes: [q, s],
+  };
+}
+
+// "Police denied using live ammunition and said no one had died": a count of none, of the harm it names.
+const NO_ONE =
+  /\b(?:no one|nobody|none)\s+(?:had\s+|was\s+|were\s+|has\s+)?(?:been\s+)?(died|killed|dead|hurt|injured|wounded|arrested|detained)\b|\bno\s+(deaths|casualties|fatalities|injuries|arrests)\b/i;
+const KIND_OF_WORD: ReadonlyArray<[RegExp, CasualtyKind]> = [
+  [/^(?:died|killed|dead|deaths|casualties|fatalities)$/i, 'killed'],
+  [/^(?:hurt|injured|wounded|injuries)$/i, 'injured'],
+  [/^(?:arrested|detained|arrests)$/i, 'detained'],
+];
+
+/** The harm a sentence says nobody suffered ("no one was hurt" → injured), or null. */
+export function noneCounted(text: string): CasualtyKind | null {
+  const m = NO_ONE.exec(text);
+  if (!m) return null;
+  const word = (m[1] ?? m[2])!;
+  return KIND_OF_WORD.find(([re]) => re.test(word))?.[1] ?? null;
+}
+
+/**
+ * "The police said the crowd was peaceful and no one was hurt. Hospital staff said they had treated 14 people for
+ * injuries.": one party's none against another's count of the same harm, in adjoining sentences of a paragraph.
+ */
+function noneAgainstCount(
+  sentence: Sentence,
+  sources: readonly Source[],
+  previous: Previous | null,
+  byQuote: ReadonlyMap<string, CasualtyFigure[]>,
+): ContestedClaim | null {
+  if (!previous || previous.sentence.paragraph !== sentence.paragraph) return null;
+  const pairs: Array<[Sentence, readonly Source[], Sentence]> = [
+    [sentence, sources, previous.sentence],
+    [previous.sentence, previous.sources, sentence],
+  ];
+  for (const [none, noneSources, counted] of pairs) {
+    const kind = noneCounted(none.text);
+    const speaker = kind ? firstNamed(noneSources) : undefined;
+    if (!speaker) continue;
+    const by = party(speaker.text);
+    const count = byQuote
+      .get(counted.text)
+      ?.find(
+        (f) =>
+          f.kind === kind && f.partOf === null && f.attributedTo && !sameParty(figureFacts(f).source!, by),
+      );
+    if (!count) continue;
+    const them = count.attributedTo!;
+    const claim = `${them} ${reports(them)} ${count.countText} ${count.who ?? 'people'} ${count.kind}`;
+    // Shown in article order: whoever spoke first is the claimant.
+    return none === sentence
+      ? { claim, claimant: them, disputedBy: speaker.text, quotes: [counted.text, none.text] }
+      : {
+          claim: claimFrom(speaker, none.text, none.text.length),
+          claimant: speaker.text,
+          disputedBy: them,
+          quotes: [none.text, counted.text],
+        };
+  }
+  return null;
+}
+
+// People the dead are said to have been when a side says they were not fighters.
+const NOT_COMBATANTS = String.raw`civilians|farmers|villagers|herders|fishermen|students|children|women|worshippers|worshipers|guests|mourners|patients`;
+// "The military said those killed were all insurgents" after "the strike killed 30 villagers".
+const DEAD_WERE = new RegExp(
+  String.raw`\b(?:those (?:killed|who died)|the (?:dead|victims|people killed)|all (?:of )?(?:the dead|those killed|the victims))\s+(?:were|had been)\s+(?:all\s+)?(?:(?:armed|foreign|suspected|unarmed|local)\s+)?(${COMBATANTS.source}|${NOT_COMBATANTS})`,
+  'i',
+);
+
+/**
+ * A party saying who the dead were, against another party's count of other people: "those killed were all
+ * insurgents" answers "the strike killed 30 villagers"; "all the dead were civilians" answers "killed 12
+ * militants".
+ */
+function deadWere(s: string, sources: readonly Source[], figures: CasualtyFigure[]): ContestedClaim | null {
+  const m = DEAD_WERE.exec(s);
+  if (!m) return null;
+  const speaker = firstNamed(sources);
+  if (!speaker) return null;
+  const combatants = COMBATANTS.test(m[1]!);
+  const by = party(speaker.text);
+  const answered = [...figures]
+    .reverse()
+    .find(
+      (f) =>
+        f.kind === 'killed' &&
+        f.quote !== s &&
+        !!f.who &&
+        COMBATANTS.test(f.who) !== combatants &&
+        !sameParty(figureFacts(f).source!, by),
+    );
+  if (!answered?.attributedTo) return null;
+  return {
+    claim: `${answered.attributedTo} ${reports(answered.attributedTo)} ${answered.countText} ${answered.who} killed`,
+    claimant: answered.attributedTo,
+    disputedBy: speaker.text,
+    quotes: [answered.quote, s],
+  };
+}
+
+// "estimated the crowd at between 275,000 and 300,000", "Police put the crowd at 107,000": a crowd is no
+// casualty figure, but rival estimates of its size are a dispute an editor wants shown.
+const CROWD_COUNT = String.raw`(?:between\s+)?(?:(?:about|around|some|roughly|nearly|more than|at least|up to|over)\s+)?\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand))?(?:\s+(?:and|to)\s+\d(?:[\d,.]*\d)?(?:\s+(?:million|thousand))?)?`;
+const CROWD_AT = new RegExp(
+  String.raw`\b(?:estimated|put|placed|gave)\s+(?:the\s+)?(?:size of the\s+)?(crowd|turnout|attendance|number)(?:\s+size)?\s+at\s+(${CROWD_COUNT})`,
+  'i',
+);
+// "Organisers said about 50,000 people took part": a crowd counted by its speaker.
+const CROWD_JOINED = new RegExp(
+  String.raw`\b(${CROWD_COUNT})\s+(?:people|protesters|demonstrators|marchers|supporters|participants)\s+(?:had\s+)?(?:took part|taken part|attended|joined|marched|rallied|turned out|gathered)\b`,
+  'i',
+);
+
+interface CrowdEstimate {
+  noun: string;
+  count: string;
+  by: string;
+  quote: string;
+}
+
+/**
+ * A party's estimate of a crowd in a sentence. "put the number at 12,000" is one only after a crowd was counted:
+ * elsewhere the number is of the dead or the detained, which the figures compare.
+ */
+function crowdEstimate(
+  s: string,
+  sources: readonly Source[],
+  counted: readonly CrowdEstimate[],
+): CrowdEstimate | null {
+  const at = CROWD_AT.exec(s);
+  const m = at && (at[1]!.toLowerCase() !== 'number' || counted.length > 0) ? at : CROWD_JOINED.exec(s);
+  if (!m) return null;
+  const by = at === m ? sources.filter((x) => !x.pronoun && x.cue <= m.index + 1).pop() : firstNamed(sources);
+  if (!by) return null;
+  const noun = at === m && m[1]!.toLowerCase() !== 'number' ? m[1]!.toLowerCase() : 'crowd';
+  return { noun, count: at === m ? m[2]! : m[1]!, by: by.text, quote: s };
+}
+
+/**
+ * A party accusing one that spoke just before it, in the same paragraph: the accused's statement is disputed.
+ * "the agency" is the party whose name holds the word ("Lagos State Building Control Agency general manager
+ * Gbolahan Oki").
+ */
+function accusedSpeaker(
+  sentence: Sentence,
+  sources: readonly Source[],
+  statements: Statements,
+): ContestedClaim | null {
+  const s = sentence.text;
+  const accusation = ACCUSED.exec(s);
+  if (!accusation) return null;
+  const accuser = firstNamed(sources, (x) => x.cue < accusation.index && !DISPUTE_VERBS.has(x.verb));
+  if (!accuser) return null;
+  const target = accusation[1]!.trim();
+  const noun = /^the\s+([a-z]+)$/i.exec(target)?.[1];
+  const word = noun ? new RegExp(`\\b${noun}\\b`, 'i') : null;
+  const answered = statements.latest(
+    (x) =>
+      x.sentence.paragraph === sentence.paragraph &&
+      x.sentence.index >= sentence.index - 2 &&
+      !sameSource(x.source.text, accuser.text) &&
+      (sameSource(x.source.text, target) || (word !== null && word.test(x.source.text))),
+  );
+  if (!answered) return null;
+  const q = answered.sentence.text;
+  return {
+    claim: claimFrom(answered.source, q, q.length),
+    claimant: answered.source.text,
+    disputedBy: accuser.text,
+    quotes: [q, s],
+  };
+}
+
+/** The party a rebuttal sentence speaks for: the nearest source at or before the rebutting verb. */
+function rebuttalSubject(
+  s: string,
+  sources: readonly Source[],
+  rebuttal: RegExpExecArray,
+): Source | undefined {
+  return (
+    sources.filter((x) => !x.pronoun && x.cue <= rebuttal.index + 1).pop() ??
+    speakerBefore(s, rebuttal.index, rebuttal[0].split(/\s/)[0]!.toLowerCase()) ??
+    undefined
+  );
+}
+
+/** "the army" in "rejected the army's account", or null when the rebuttal names no one's statement. */
+function possessor(rebuttal: string): string | null {
+  const m = /^\S+\s+((?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?)['’]s?\s+(?:[\w’'-]+\s+)?[\w-]+$/i.exec(rebuttal);
+  return m && !/^(?:that|this|those|these|such|its|their)\b/i.test(m[1]!) ? m[1]! : null;
+}
+
+/**
+ * Who speaks in a sentence: its first named source, else the party its "it" or "he" stands for, the last one
+ * named in the same paragraph.
+ */
+function speakerOf(sentence: Sentence, sources: readonly Source[], last: Statement | null): Statement | null {
+  const said = firstNamed(sources, (x) => !DISPUTE_VERBS.has(x.verb));
+  if (said) return { sentence, source: said };
+  return sources.some((x) => x.pronoun) && last?.sentence.paragraph === sentence.paragraph ? last : null;
+}
+
 interface Previous {
   sentence: Sentence;
   sources: readonly Source[];
+  /** Who spoke in it: its first named source, or the party its "it"/"he"/"they" stands for. */
+  speaker: Statement | null;
 }
+
+/** A named party's statement: the party as written and the sentence it speaks in. */
+interface Statement {
+  sentence: Sentence;
+  source: Source;
+}
+
+// One institution is called by several names in one story: "the armed forces general staff" gives the
+// statement, a relative rejects "the army's account".
+const INSTITUTIONS: ReadonlyArray<RegExp> = [
+  /\b(?:army|military|armed forces|general staff|junta|troops|soldiers)\b/i,
+  /\b(?:police|policemen|officers)\b/i,
+];
+// Who puts out a study: "said the study was speculative" answers the researchers' estimate.
+const STUDY_NOUN = /\b(?:stud(?:y|ies)|research|findings|survey|analysis)$/i;
+const RESEARCHERS =
+  /\b(?:researchers?|scientists?|academics?|epidemiologists?|statisticians?|stud(?:y|ies)|survey|universit(?:y|ies)|institute|observatory|think tank)\b/i;
+/** Statements looked back over for the party a rebuttal or a denial answers. */
+const STATEMENT_REACH = 30;
+
+/** The named parties' statements so far, latest last, for rebuttals that name whose statement they reject. */
+class Statements {
+  private readonly list: Statement[] = [];
+
+  add(sentence: Sentence, sources: readonly Source[]): void {
+    for (const source of sources) {
+      if (!source.pronoun && !source.onward && !DISPUTE_VERBS.has(source.verb)) {
+        this.list.push({ sentence, source });
+      }
+    }
+    if (this.list.length > 4 * STATEMENT_REACH) this.list.splice(0, this.list.length - STATEMENT_REACH);
+  }
+
+  /** The latest of the last STATEMENT_REACH statements that `pred` accepts. */
+  latest(pred: (x: Statement) => boolean): Statement | undefined {
+    const stop = Math.max(0, this.list.length - STATEMENT_REACH);
+    for (let i = this.list.length - 1; i >= stop; i--) if (pred(this.list[i]!)) return this.list[i];
+    return undefined;
+  }
+
+  /** The latest statement by `party` ("the army"), or by the institution it names under another name. */
+  by(party: string, not: string): Statement | undefined {
+    const p = party.trim();
+    return (
+      this.latest((x) => sameSource(x.source.text, p) && !sameSource(x.source.text, not)) ??
+      INSTITUTIONS.filter((re) => re.test(p))
+        .map((re) => this.latest((x) => re.test(x.source.text) && !sameSource(x.source.text, not)))
+        .find((x) => x !== undefined)
+    );
+  }
+}
+
+// The offline analyzer asks for the disputes, and the sourcing notes ask again whether the headline figure is
+// disputed: both ask about the same sentences and figures, which are read once.
+const contestedMemo = new WeakMap<Sentence[], { figures: CasualtyFigure[]; found: ContestedClaim[] }>();
 
 /** Contested assertions, in article order, at most one per pair of parties. */
 export function findContested(sentences: Sentence[], figures: CasualtyFigure[]): ContestedClaim[] {
+  const memo = contestedMemo.get(sentences);
+  if (memo?.figures === figures) return memo.found;
+  const found = readContested(sentences, figures);
+  contestedMemo.set(sentences, { figures, found });
+  return found;
+}
+
+function readContested(sentences: Sentence[], figures: CasualtyFigure[]): ContestedClaim[] {
   const strong: ContestedClaim[] = [];
   const weak: ContestedClaim[] = [];
   let previous: Previous | null = null;
   let earlier: Previous | null = null;
   let lastStatement: { sentence: Sentence; subject: Source } | null = null;
+  /** The latest sentence with a named party speaking, for the "it" or "he" of the sentences after it. */
+  let lastSpeaker: Statement | null = null;
   const speakers = new Parties();
+  const statements = new Statements();
+  const crowds: CrowdEstimate[] = [];
   const stated = new StatedTotals(figures);
   const byWho = figuresByWho(figures);
+  const figuresByQuote = new Map<string, CasualtyFigure[]>();
+  for (const f of figures) listFor(figuresByQuote, f.quote).push(f);
 
   for (const sentence of sentences) {
     const s = sentence.text;
@@ -724,7 +1238,9 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     }
     // A rebuttal answers what was said before it, never a figure further down.
     const named =
-      !found && REBUTTAL.test(s) ? namedRebuttal(sentence, sources, stated.latest(), speakers) : null;
+      !found && REBUTTAL.test(s)
+        ? namedRebuttal(sentence, sources, stated.latest(), speakers, statements)
+        : null;
     if (named) {
       strong.push(named);
       found = true;
@@ -770,27 +1286,81 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     const denial = sources.find(
       (x) => !x.pronoun && DENIAL_VERBS.has(x.verb) && s.slice(0, x.start).trim() === '',
     );
-    if (!found && !rebuttal && denial && previous && previous.sentence.paragraph === sentence.paragraph) {
-      const claimant = firstNamed(previous.sources, (x) => !DISPUTE_VERBS.has(x.verb));
-      const disputedBy = denial.text;
-      if (claimant && !sameSource(claimant.text, disputedBy)) {
-        strong.push({
-          claim: claimFrom(claimant, previous.sentence.text, previous.sentence.text.length),
-          claimant: claimant.text,
-          disputedBy,
-          quotes: [previous.sentence.text, s],
-        });
-        found = true;
-      }
+    const answered =
+      !found && !rebuttal && denial ? deniedStatement(sentence, denial, previous, statements) : null;
+    if (answered) {
+      strong.push(answered);
+      found = true;
     }
-    if (!found && rebuttal && previous && previous.sentence.paragraph >= sentence.paragraph - 1) {
-      // The rebuttal's own subject: the nearest source at or before the rebutting verb.
-      const disputer =
-        sources.filter((x) => !x.pronoun && x.cue <= rebuttal.index + 1).pop() ??
-        speakerBefore(s, rebuttal.index, rebuttal[0].split(/\s/)[0]!.toLowerCase()) ??
-        undefined;
+    const identity = found ? null : deadWere(s, sources, stated.latest());
+    if (identity) {
+      strong.push(identity);
+      found = true;
+    }
+    const none = found ? null : noneAgainstCount(sentence, sources, previous, figuresByQuote);
+    if (none) {
+      weak.push(none);
+      found = true;
+    }
+    const crowd = crowdEstimate(s, sources, crowds);
+    if (crowd) {
+      const rival = crowds.find((c) => !sameSource(c.by, crowd.by) && c.count !== crowd.count);
+      if (rival) {
+        strong.push({
+          claim: `Conflicting estimates of the ${rival.noun}: ${rival.count} (${rival.by}) vs ${crowd.count} (${crowd.by})`,
+          claimant: rival.by,
+          disputedBy: crowd.by,
+          quotes: rival.quote === s ? [s] : [rival.quote, s],
+        });
+      }
+      if (crowds.length < MAX_RIVAL_TOTALS) crowds.push(crowd);
+    }
+    // "The company said its permits covered the full height … and accused the agency of looking for a scapegoat",
+    // after the agency's official said the developer had approval for 15 floors.
+    const accused = found || denial ? null : accusedSpeaker(sentence, sources, statements);
+    if (accused) {
+      strong.push(accused);
+      found = true;
+    }
+    // The rebuttal's own subject: the nearest source at or before the rebutting verb.
+    const rebutter = !found && rebuttal ? rebuttalSubject(s, sources, rebuttal) : undefined;
+    // "rejected the army's account": whose account is named, and the army's statement may be further back.
+    const owner = rebutter ? possessor(rebuttal![0]) : null;
+    const owned = owner ? statements.by(owner, rebutter!.text) : undefined;
+    const accusation =
+      rebutter && previous && previous.sentence.paragraph === sentence.paragraph
+        ? accusationOf(previous, rebutter.text, s)
+        : null;
+    if (accusation) {
+      strong.push(accusation);
+    } else if (rebutter && owned && owned.sentence.paragraph >= sentence.paragraph - 2) {
+      strong.push({
+        claim: claimFrom(owned.source, owned.sentence.text, owned.sentence.text.length),
+        claimant: owned.source.text,
+        disputedBy: rebutter.text,
+        quotes: [owned.sentence.text, s],
+      });
+    } else if (
+      rebutter &&
+      previous &&
+      !firstNamed(previous.sources) &&
+      previous.speaker &&
+      previous.sentence.paragraph >= sentence.paragraph - 1 &&
+      !sameSource(previous.speaker.source.text, rebutter.text)
+    ) {
+      // "In a statement, the army said … It said the building had not been used … A surgeon said that was
+      // untrue.": "it" is the army, whose statement the two sentences give.
+      const { sentence: said, source } = previous.speaker;
+      strong.push({
+        claim: claimFrom(source, said.text, said.text.length),
+        claimant: source.text,
+        disputedBy: rebutter.text,
+        quotes: [said.text, previous.sentence.text, s],
+      });
+    } else if (rebutter && previous && previous.sentence.paragraph >= sentence.paragraph - 1) {
+      const disputer = rebutter;
       const claimant = firstNamed(previous.sources);
-      if (disputer && claimant && !sameSource(claimant.text, disputer.text)) {
+      if (claimant && !sameSource(claimant.text, disputer.text)) {
         strong.push({
           claim: claimFrom(claimant, previous.sentence.text, previous.sentence.text.length),
           claimant: claimant.text,
@@ -858,10 +1428,17 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
       // "President Vucic insisted that police had shown restraint. Witnesses told AP that officers fired tear gas":
       // an authority's insistence answered by the other side is a dispute even with no negation between them.
       const firm = FIRM_CLAIM.has(prior.subject.verb);
+      const negates = NEGATION.test(priorSays) !== NEGATION.test(says);
+      // "A doctor said the fire alarm had not worked for weeks. The hospital's management insisted the alarm
+      // system had been inspected in March.": insisting on the opposite of what was just said about the same thing
+      // answers it, whoever the two parties are.
+      const insistsOtherwise = FIRM_CLAIM.has(opener.verb) && shared && negates;
       if (
-        (opposedParties(prior.subject.text, opener.text) ||
+        (insistsOtherwise ||
+          opposedParties(prior.subject.text, opener.text) ||
+          challengesCompany(prior.subject.text, opener.text, says) ||
           (shared && authorityAndOther(prior.subject.text, opener.text))) &&
-        (firm || NEGATION.test(priorSays) !== NEGATION.test(says)) &&
+        (firm || negates) &&
         !CONTRAST.test(priorSays) &&
         !CONTRAST.test(says) &&
         (shared || firm || !(OBSERVER.test(prior.subject.text) || OBSERVER.test(opener.text)))
@@ -895,8 +1472,11 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
     if (opener) lastStatement = { sentence, subject: opener };
     else if (sources.some((x) => !x.pronoun)) lastStatement = null;
 
+    const spoke = speakerOf(sentence, sources, lastSpeaker);
+    if (spoke?.sentence === sentence) lastSpeaker = spoke;
+    statements.add(sentence, sources);
     earlier = previous;
-    previous = { sentence, sources };
+    previous = { sentence, sources, speaker: spoke };
   }
 
   const out: Array<{
@@ -943,7 +1523,8 @@ export function findContested(sentences: Sentence[], figures: CasualtyFigure[]):
   };
   for (const c of strong) add(c, false);
   for (const c of weak) add(c, true);
-  for (const c of conflictingFigures(figures)) add(c, false, true);
+  const paragraphs = new Map(sentences.map((x) => [x.text, x.paragraph]));
+  for (const c of conflictingFigures(figures, paragraphs)) add(c, false, true);
   return out.map((o) => o.claim);
 }
 

@@ -1,21 +1,23 @@
 // Notes a standards editor wants before running a story on: unnamed sources, second-hand reports,
 // figures that rest on one source, claims nobody has verified, and copy that has been updated.
-import type { CasualtyFigure, SourcingNote } from '../analysis';
-import { rivalCounts, sameSource } from './contested';
+import type { CasualtyFigure, ContestedClaim, SourcingNote } from '../analysis';
+import { findContested, noneCounted, rivalCounts, sameSource, samePeople } from './contested';
 import type { Sentence } from './sentences';
 
 const ANONYMOUS =
-  /\b(?:on background|on condition of anonymity|(?:asked|declined) not to be (?:named|identified)|(?:asked|declined) to be (?:named|identified)|spoke anonymously|not authori[sz]ed to (?:speak|discuss|comment)|sources? (?:said|say|told|familiar)|a (?:person|source|people) familiar with|(?:a|an|one|two|three|several) (?:[\w.'’-]+ ){0,3}?(?:official|officials|diplomat|diplomats|source|sources) (?:said|told|says|who)\b)/i;
+  /\b(?:on background|on condition of anonymity|(?:asked|declined) not to be (?:named|identified)|(?:asked|declined) to be (?:named|identified)|spoke anonymously|not authori[sz]ed to (?:speak|discuss|comment)|sources? (?:said|say|told|familiar)|(?:a|an|one|two|three|four|several) (?:person|persons|people|sources?) (?:familiar with|close to|briefed on|with (?:direct )?knowledge of)|(?:a|an|one|two|three|several) (?:[\w.'’-]+ ){0,3}?(?:official|officials|diplomat|diplomats|source|sources) (?:said|told|says|who)\b)/i;
 const MEDIA =
-  /(?:\b(?:The New York Times|The Washington Post|The Wall Street Journal|Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse|BBC|CNN|Al Jazeera|Bloomberg|TASS|Tass|RIA Novosti|Interfax|Xinhua|Politico|Axios)\b|\b(?:[Ss]tate|[Ll]ocal|[Nn]ews|Western|Russian|Israeli|Iranian|Chinese) media\b|\b(?:state )?(?:broadcaster|television|TV|radio(?: station)?|newspaper|news agency|news channel|news outlet|daily)\b|\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,6} (?:Times|Post|Journal|Gazette|Herald|Tribune|Guardian|Telegraph)\b)/;
-const ACCORDING_TO = /\b(?:according to|reported by|citing)\s+([^,;]+)/g;
+  /(?:\b(?:The New York Times|The Washington Post|The Wall Street Journal|Reuters|The Associated Press|Associated Press|AFP|Agence France-Presse|BBC|CNN|Al Jazeera|Bloomberg|TASS|Tass|RIA Novosti|Interfax|Xinhua|Politico|Axios)\b|\b(?:[Ss]tate|[Ll]ocal|[Nn]ews|Western|Russian|Israeli|Iranian|Chinese) media\b|\b(?:state )?(?:broadcaster|television|TV|[Rr]adio(?: station)?|newspaper|news agency|news channel|news outlet|daily)\b|\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,6} (?:Times|Post|Journal|Gazette|Herald|Tribune|Guardian|Telegraph)\b)/;
+const ACCORDING_TO = /\b(?:according to|reported by|citing)\s+([^,;]+)/gi;
+const CITING = /,\s+citing\b/g;
 // "State media quoted the governor as saying …" relays as "state media reported" does.
 const REPORTED = /([^,;“”"]+?)\s+(?:reported|reports|said|says|quoted|cited)\b/g;
 const REPORTING_VERB = /\s+(?:reported|reports|said|says|quoted|cited)\b/g;
 const UNVERIFIED =
-  /\b(?:could not (?:be )?independently (?:verify|verified|confirm|confirmed)|could not (?:immediately )?(?:verify|confirm)|(?:could|can) not (?:immediately )?(?:be )?(?:verified|confirmed)|has not been (?:independently )?(?:verified|confirmed)|have not (?:independently )?(?:confirmed|verified)|unconfirmed|unverified|offered no evidence|provided no evidence|without (?:providing |offering )?(?:any )?evidence)\b/i;
+  /\b(?:could not (?:be )?independently (?:verify|verified|confirm|confirmed)|could not (?:immediately )?(?:verify|confirm)|(?:could|can) not (?:immediately )?(?:be )?(?:verified|confirmed)|(?:was|were|is|are|has been|have been) unable to (?:independently )?(?:verify|confirm)|has not been (?:independently )?(?:verified|confirmed)|have not (?:independently )?(?:confirmed|verified)|unconfirmed|unverified|offered no evidence|provided no evidence|without (?:providing |offering )?(?:any )?evidence)\b/i;
+// "(Updates toll, adds rescue of two miners)": the wire's own note on what a new version changed.
 const UPDATE =
-  /(?:^[—–-]?\s*Updated\b|\bThis (?:story|article|report) (?:has been|was) (?:updated|corrected)\b|^Correction\b|\bAn earlier version of this\b|^Editor's note\b)/i;
+  /(?:^[—–-]?\s*Updated\b|^\((?:Updates|Adds|Recasts|Corrects|Changes|Rewrites|Refiles|Writes through)\b|\bThis (?:story|article|report) (?:has been|was) (?:updated|corrected)\b|^Correction\b|\bAn earlier version of this\b|^Editor's note\b)/i;
 const DATELINE_OUTLET = /^[A-Z][A-Za-z ,.'’/-]*\(([A-Za-z ]+)\)\s*[—–-]/;
 
 function outletOf(sentences: Sentence[]): string | null {
@@ -27,15 +29,36 @@ function outletOf(sentences: Sentence[]): string | null {
 
 /** The outlet a sentence relays from ("according to The New York Times", "local media reported"). */
 function secondhandSource(s: string, ownOutlet: string | null): string | null {
-  const relayers = [...[...s.matchAll(ACCORDING_TO)].map((m) => m[1]!), ...reportingSubjects(s)];
+  const relayers = [
+    ...[...s.matchAll(ACCORDING_TO)].map((m) => m[1]!),
+    ...citingSubjects(s),
+    ...reportingSubjects(s),
+  ];
   for (const relayer of relayers) {
     const media = MEDIA.exec(relayer.trim());
     if (!media) continue;
     // The outlet's own reporting ("a count by Reuters" in a Reuters story) is first-hand.
     if (ownOutlet && media[0].includes(ownOutlet)) continue;
-    return media[0];
+    // "Radio France Internationale", "Kompas TV": a short relayer is the outlet's name, of which "Radio" is a part.
+    const name = relayer.trim();
+    return name.split(/\s+/).length <= 6 && /^[A-Z]/.test(name) ? name : media[0];
   }
   return null;
+}
+
+/**
+ * "Radio France Internationale, citing a local youth association, put the toll at 38": the party before ", citing"
+ * relays what it cites. Read back from each ", citing" to the clause break before it, so a long stretch with no
+ * comma is read once, not once for every place a match could start.
+ */
+function citingSubjects(s: string): string[] {
+  const subjects: string[] = [];
+  for (const m of s.matchAll(CITING)) {
+    const before = s.slice(Math.max(0, m.index - 200), m.index);
+    const at = Math.max(...[',', ';', '“', '”', '"'].map((c) => before.lastIndexOf(c)));
+    subjects.push(before.slice(at + 1));
+  }
+  return subjects;
 }
 
 /**
@@ -54,17 +77,40 @@ function reportingSubjects(s: string): string[] {
   return subjects;
 }
 
-const TIME_MARK =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b/g;
-
 /**
- * "In October, a blast in Jigawa state killed more than 150": a sentence dated to a month or year the lead's
- * sentence does not mention is about another occasion, so its count is background, not a rival total.
+ * Whether another party answers the headline figure with a count of its own in a dispute with the figure's source
+ * ("Health Ministry officials had told reporters that 90 people had died, but the Interior Ministry said that
+ * figure was wrong", "police … said no one had died"): then the figure is contested, not resting on one source,
+ * even when the rival count is an earlier one. A dispute over something else ("the minister said the study was
+ * speculative", a count of other people or another harm) leaves it resting on one source.
  */
-function otherOccasion(quote: string, leadQuote: string): boolean {
-  const marks = quote.match(TIME_MARK) ?? [];
-  const leadMarks = new Set(leadQuote.match(TIME_MARK) ?? []);
-  return marks.some((m) => !leadMarks.has(m));
+function countedAgainst(
+  lead: CasualtyFigure,
+  contested: readonly ContestedClaim[],
+  figures: CasualtyFigure[],
+): boolean {
+  return contested.some((c) => {
+    const other = sameSource(c.claimant, lead.attributedTo!)
+      ? c.disputedBy
+      : sameSource(c.disputedBy, lead.attributedTo!)
+        ? c.claimant
+        : null;
+    if (other === null) return false;
+    return c.quotes.some(
+      (q) =>
+        q !== lead.quote &&
+        (noneCounted(q) === lead.kind ||
+          figures.some(
+            (f) =>
+              f.quote === q &&
+              f.partOf === null &&
+              f.kind === lead.kind &&
+              (!f.who || !lead.who || samePeople(f.who, lead.who)) &&
+              f.attributedTo !== null &&
+              sameSource(f.attributedTo, other),
+          )),
+    );
+  });
 }
 
 function describe(f: CasualtyFigure): string {
@@ -107,10 +153,9 @@ export function findSourcing(sentences: Sentence[], figures: CasualtyFigure[]): 
   // The headline figure: if one source alone gives it and nobody offers a rival count, say so.
   const lead = figures.find((f) => f.partOf === null && f.attributedTo);
   if (lead) {
-    const rivalled = figures.some(
-      // rivalCounts first: it is the cheap test, and it rules out most figures.
-      (f) => f !== lead && rivalCounts(f, lead, false) && !otherOccasion(f.quote, lead.quote),
-    );
+    const rivalled =
+      figures.some((f) => f !== lead && rivalCounts(lead, f, false)) ||
+      countedAgainst(lead, findContested(sentences, figures), figures);
     const corroborated = figures.some(
       (f) =>
         f !== lead &&

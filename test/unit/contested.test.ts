@@ -374,3 +374,213 @@ describe('contested claims the audit found wrong or missed', () => {
     ).toEqual([['A U.S. defense official', 'The Houthis']]);
   });
 });
+
+describe('disputes the eighth labelled set found missed', () => {
+  it('reads an army count of "terrorists" that denies civilian deaths as a rival to a count of civilians', () => {
+    const out = contested(
+      'A drone strike on a wedding killed at least 23 civilians, local officials said. ' +
+        'The army said its strike had killed around 15 terrorists and that no civilians were harmed.',
+    );
+    expect(out.map((c) => [c.claimant, c.disputedBy])).toEqual([['local officials', 'The army']]);
+    // Each side keeps its own words for the dead.
+    expect(out[0]!.claim).toContain(
+      'at least 23 civilians (local officials) vs around 15 terrorists (The army)',
+    );
+    // A raid elsewhere that spared civilians is no answer to a market bombing.
+    expect(
+      parties(
+        'The army said it killed 15 militants in a raid in the north; no civilians were hurt.\n\n' +
+          'Elsewhere, a bomb killed 20 people at a market in the capital, police said.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not set a count from another occasion against the story’s toll', () => {
+    expect(
+      parties(
+        'A drone strike killed at least 23 civilians on Sunday, local officials said. ' +
+          'Radio France Internationale put the toll at 38. ' +
+          'A coalition of rights groups said in a report in March that drone strikes had killed at least 60 civilians since the start of last year.',
+      ),
+    ).toEqual([['local officials', 'Radio France Internationale']]);
+    // The first count sets the frame: "since January" does not make a later count another occasion.
+    expect(
+      parties(
+        'A cholera outbreak has killed 112 people since January, the World Health Organization said. ' +
+          "Congo's health ministry put the death toll at 97.",
+      ),
+    ).toEqual([['the World Health Organization', "Congo's health ministry"]]);
+  });
+
+  it('reads "said the army\'s figure was \\"a lie\\"", and "that was untrue" after the army spoke as "it"', () => {
+    expect(
+      parties(
+        'In a statement, the army said its aircraft had struck a command post and killed 12 fighters. ' +
+          'It said the building had not been used for medical purposes.\n\n' +
+          'A surgeon at the hospital, who spoke on condition of anonymity, said that was untrue.\n\n' +
+          'The NUG\'s health minister, Thet Naing Oo, said the army\'s figure was "a lie".',
+      ),
+    ).toEqual([
+      ['the army', 'A surgeon at the hospital'],
+      ['the army', 'Thet Naing Oo'],
+    ]);
+  });
+
+  it('reads "rejected the army\'s account" as answering the military body that gave it', () => {
+    expect(
+      parties(
+        'The armed forces general staff said a strike had hit a meeting of jihadist commanders. ' +
+          'It accused "propagandists" of spreading false tolls.\n\n' +
+          "A relative of the groom, reached in Mopti, rejected the army's account.",
+      ),
+    ).toEqual([['The armed forces general staff', 'A relative of the groom']]);
+  });
+
+  it('reads a minister calling a study "speculative" as disputing the researchers who made it', () => {
+    expect(
+      parties(
+        'The heat caused about 2,000 excess deaths, researchers at the Iberian Climate and Health Observatory estimated. ' +
+          '"Heat stroke is only the tip of the iceberg," said Marta Quintana, who led the study.\n\n' +
+          'Spanish Health Minister Elena Ruiz said the study was "speculative".',
+      ),
+    ).toEqual([
+      ['researchers at the Iberian Climate and Health Observatory', 'Spanish Health Minister Elena Ruiz'],
+    ]);
+    expect(
+      parties(
+        'Researchers at Oxford University estimated that 900 people died. The health minister called the study flawed.',
+      ),
+    ).toEqual([['Researchers at Oxford University', 'The health minister']]);
+  });
+
+  it('reads "said that was not credible" and "called the claim not credible"', () => {
+    expect(
+      parties(
+        'Nordwerk said the job cuts would be made mostly through voluntary measures. ' +
+          "IG Metall, Germany's largest union, said that was not credible.",
+      ),
+    ).toEqual([['Nordwerk', 'IG Metall']]);
+    expect(parties('Nordwerk said no jobs would be cut. IG Metall called the claim "not credible."')).toEqual(
+      [['Nordwerk', 'IG Metall']],
+    );
+  });
+
+  it('reads a denial as answering the earlier statement about the same thing, even a paragraph before', () => {
+    const text =
+      'Several witnesses told AFP that police fired tear gas at fans pressing against a side gate. ' +
+      '"They threw the gas and everyone ran back," said Joao Manuel, 19.\n\n' +
+      'Police spokesman Mateus Rodrigues denied that officers had used tear gas, saying fans had forced a gate.';
+    expect(parties(text)).toEqual([['Several witnesses', 'Police spokesman Mateus Rodrigues']]);
+    // Sharing only who acted ("soldiers") is not the same matter.
+    expect(
+      parties(
+        'Residents said soldiers fired into the air to disperse the crowd.\n\n' +
+          'The army denied that its soldiers had killed anyone.',
+      ),
+    ).toEqual([]);
+    expect(parties('Witnesses said police beat protesters with batons. Police deny it.')).toEqual([
+      ['Witnesses', 'Police'],
+    ]);
+  });
+
+  it('reads an accusation followed by the accused party’s denial', () => {
+    const out = contested(
+      'The talks had been frozen since the spring, when the government accused the ELN of bombing an oil pipeline. ' +
+        'The ELN denied carrying out the pipeline attack.',
+    );
+    expect(out.map((c) => [c.claimant, c.disputedBy])).toEqual([['the government', 'The ELN']]);
+    expect(out[0]!.claim).toBe('the government accused the ELN of bombing an oil pipeline');
+    expect(
+      parties(
+        'Opposition leaders accused police of beating detainees. A police spokesman denied the allegations.',
+      ),
+    ).toEqual([['Opposition leaders', 'A police spokesman']]);
+  });
+
+  it('reads a party accusing the one that spoke just before it', () => {
+    expect(
+      parties(
+        'Femi Osibona, the managing director of the developer, was among those killed, his company said.\n\n' +
+          'The developer had approval for 15 floors, not 21, Lagos State Building Control Agency general manager Gbolahan Oki told reporters. ' +
+          'The company said its permits covered the full height and accused the agency of looking for a scapegoat.',
+      ),
+    ).toEqual([['Lagos State Building Control Agency general manager Gbolahan Oki', 'The company']]);
+  });
+
+  it('reads the opposition answering a company it names', () => {
+    expect(
+      parties(
+        'Narmada Agro Chemicals said in a statement that the leak had been fully contained within 90 minutes. ' +
+          'Opposition legislator Ramesh Vasava said the company took more than four hours to alert the authorities and that villagers were woken by the smell, not by sirens.',
+      ),
+    ).toEqual([['Narmada Agro Chemicals', 'Opposition legislator Ramesh Vasava']]);
+  });
+
+  it('reads a party insisting on the opposite of what was just said about the same thing', () => {
+    expect(
+      parties(
+        'A doctor at the hospital, who asked not to be identified, said the fire alarm had not worked for weeks. ' +
+          "The hospital's management insisted the alarm system had been inspected in March.",
+      ),
+    ).toEqual([['A doctor at the hospital', "The hospital's management"]]);
+    expect(
+      parties('The police said the protest was peaceful. The mayor insisted the city would reopen schools.'),
+    ).toEqual([]);
+  });
+
+  it('reads rival estimates of a crowd', () => {
+    const out = contested(
+      'The Archive of Public Gatherings, an independent monitoring group, estimated the crowd at between 275,000 and 300,000. ' +
+        'Police put the crowd at 107,000.',
+    );
+    expect(out.map((c) => [c.claimant, c.disputedBy])).toEqual([
+      ['The Archive of Public Gatherings', 'Police'],
+    ]);
+    expect(out[0]!.claim).toBe(
+      'Conflicting estimates of the crowd: between 275,000 and 300,000 (The Archive of Public Gatherings) vs 107,000 (Police)',
+    );
+    expect(
+      parties('Organisers said about 50,000 people took part. Police put the number at 12,000.'),
+    ).toEqual([['Organisers', 'Police']]);
+  });
+
+  it('reads a party saying who the dead were, and a "no one was hurt" against a count', () => {
+    expect(
+      parties(
+        'Local officials said the strike killed 30 villagers. The military said those killed were all insurgents.',
+      ),
+    ).toEqual([['Local officials', 'The military']]);
+    expect(
+      parties(
+        'The police said the crowd was peaceful and no one was hurt. Hospital staff said they had treated 14 people for injuries.',
+      ),
+    ).toEqual([['The police', 'Hospital staff']]);
+  });
+
+  it('does not set what someone saw against a larger toll, and counts "inmates" and "prisoners" as one', () => {
+    expect(
+      parties(
+        'Police spokeswoman Resila Onyango put the death toll at three. Reuters journalists saw at least two bodies on the street.',
+      ),
+    ).toEqual([]);
+    expect(
+      parties(
+        "A riot left six prisoners dead, the prison agency said. The Committee for Prisoners' Rights put the toll at 15 inmates.",
+      ),
+    ).toEqual([['the prison agency', "The Committee for Prisoners' Rights"]]);
+  });
+
+  it('writes the claim in good English for a name ending in s and for plural parties', () => {
+    const [vargas] = contested(
+      'Ernesto Vargas said the group had made no commitment and accused the army of working with paramilitary groups. ' +
+        'The army has repeatedly denied such links.',
+    );
+    expect(vargas!.claim).toBe('Ernesto Vargas accused the army of working with paramilitary groups');
+    const [witnesses] = contested('Witnesses said police beat protesters with batons. Police deny it.');
+    expect(witnesses!.claim).toMatch(/^Witnesses say /);
+    const [committee] = contested(
+      "The Committee for Prisoners' Rights said at least 15 inmates had been killed. The prison agency said that figure was false.",
+    );
+    expect(committee!.claim).toMatch(/^The Committee for Prisoners' Rights (?:says|reports) /);
+  });
+});

@@ -100,6 +100,50 @@ describe('single-source notes the audit found wrong', () => {
   });
 });
 
+describe('sourcing notes the eighth labelled set found missed', () => {
+  it("flags the wire's own update line, an outlet unable to verify, and people familiar with the matter", () => {
+    expect(kinds('(Updates toll, adds rescue of two miners, union comment in paragraphs 3 and 6)')).toEqual([
+      'update',
+    ]);
+    expect(kinds("AFP was unable to independently verify the witnesses' accounts.")).toEqual(['unverified']);
+    expect(
+      kinds('Nordwerk is in talks to sell the unit, two people familiar with the matter told Reuters.'),
+    ).toEqual(['anonymous_source']);
+  });
+
+  it('flags a sentence-initial "According to" an outlet and an outlet citing someone else', () => {
+    expect(
+      kinds("According to Cuban state media, the session was attended by Cuba's foreign minister."),
+    ).toEqual(['secondhand']);
+    const [n] = notes('Radio France Internationale, citing a local youth association, put the toll at 38.');
+    expect(n).toMatchObject({ kind: 'secondhand' });
+    expect(n!.note).toContain('Radio France Internationale');
+  });
+
+  it('does not call a headline figure single-source when another party answers it with a count', () => {
+    // An earlier count from the other party, rejected: the toll is contested, not resting on one source.
+    expect(
+      kinds(
+        "The death toll rose to 82 on Sunday, Iraq's Interior Ministry said. " +
+          'Health Ministry officials had told reporters on Saturday that 90 people had died, but the Interior Ministry said that figure was wrong.',
+      ),
+    ).not.toContain('single_source');
+    expect(
+      kinds(
+        'Chadema said at least three of its supporters were killed when police fired on a rally. ' +
+          'Police denied using live ammunition and said no one had died.',
+      ),
+    ).not.toContain('single_source');
+    // A dispute over something other than the count leaves it resting on one source.
+    expect(
+      kinds(
+        'The heat caused about 2,000 excess deaths, researchers at the Iberian Climate and Health Observatory estimated. ' +
+          'Spanish Health Minister Elena Ruiz said the study was "speculative".',
+      ),
+    ).toContain('single_source');
+  });
+});
+
 describe('sourcing notes on hostile text', () => {
   // Scans that restart at every character of a long stretch took tens of seconds on these.
   it('reads a very long "according to" tail of capitalised words promptly', () => {
@@ -107,6 +151,11 @@ describe('sourcing notes on hostile text', () => {
     let found: string[] = [];
     expect(finishes(() => (found = kinds(text)))).toBe(true);
     expect(found).toEqual([]);
+  });
+
+  it('reads a very long stretch before ", citing" promptly', () => {
+    const text = `${'Aa '.repeat(60000)}, citing officials, Reuters said.`;
+    expect(finishes(() => kinds(text))).toBe(true);
   });
 
   it('still finds the outlet after a very long stretch with no reporting verb', () => {
