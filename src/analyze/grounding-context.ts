@@ -131,19 +131,35 @@ function isWordChar(text: string, at: number): boolean {
   return at >= 0 && at < text.length && /[\p{L}\p{N}]/u.test(text[at]!);
 }
 
-/** The position in ctx.sentences of the sentence holding offset `at`, or -1. */
-export function sentenceAt(ctx: GroundingContext, at: number): number {
-  // Sentences are in order and do not overlap: only the last one starting at or before `at` can hold it.
+/** The first position in ctx.sentences whose sentence `before` does not put ahead of what is sought. */
+function firstSentence(ctx: GroundingContext, before: (s: SentenceSpan) => boolean): number {
+  // Sentences are in order and do not overlap, and few next to the article's characters: a binary search.
   const sentences = ctx.sentences;
   let lo = 0;
   let hi = sentences.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sentences[mid]!.start <= at) lo = mid + 1;
+    if (before(sentences[mid]!)) lo = mid + 1;
     else hi = mid;
   }
-  const i = lo - 1;
-  return i >= 0 && at < sentences[i]!.end ? i : -1;
+  return lo;
+}
+
+/** The position in ctx.sentences of the sentence holding offset `at`, or -1. */
+export function sentenceAt(ctx: GroundingContext, at: number): number {
+  // Only the last sentence starting at or before `at` can hold it.
+  const i = firstSentence(ctx, (s) => s.start <= at) - 1;
+  return i >= 0 && at < ctx.sentences[i]!.end ? i : -1;
+}
+
+/** Positions of the sentences a verbatim span lies in (one, or more for a quote running over several). */
+export function sentencesOf(ctx: GroundingContext, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = firstSentence(ctx, (s) => s.end <= start); i < ctx.sentences.length; i++) {
+    if (ctx.sentences[i]!.start >= end) break;
+    out.push(i);
+  }
+  return out;
 }
 
 /** The numbers a text states, compared after quote/dash normalisation ("thirty–nine" is "thirty-nine"). */

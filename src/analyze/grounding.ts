@@ -15,13 +15,14 @@ import {
   numberValues,
   overlap,
   sentenceAt,
+  sentencesOf,
   wordsOf,
   type GroundingContext,
   type ReadFigure,
 } from './grounding-context';
 import { normalizeForMatch, type SentenceSpan, type Span } from './normalize';
 import { findCounts, parseCount, type CountMatch, type ParsedCount } from './numbers';
-import { numberedBullet, restatesNumbers, sentencesOf } from './paraphrase';
+import { numberedBullet, restatesNumbers } from './paraphrase';
 import { figuresIn, readSentences } from './sentence-figures';
 import { earlierWordingStart, isBareEarlierCount } from './superseded';
 

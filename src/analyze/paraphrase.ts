@@ -15,7 +15,7 @@ import {
   type ReadFigure,
   wordsOf,
 } from './grounding-context';
-import { normalizeForMatch, type SentenceSpan } from './normalize';
+import { normalizeForMatch } from './normalize';
 import { figuresIn, readSentences } from './sentence-figures';
 
 export const ATTRIBUTION_CUE =
@@ -179,20 +179,4 @@ function namesSource(said: string[], source: string): boolean {
   // A named source is named by one of its capitalised words; "police" or "officials" by the word itself.
   const keys = capitalised.length > 0 ? capitalised : words;
   return keys.some((w) => lower.has(w.toLowerCase()));
-}
-
-/** Positions of the sentences a verbatim span lies in (one, or more for a quote running over several). */
-export function sentencesOf(ctx: GroundingContext, start: number, end: number): number[] {
-  const out: number[] = [];
-  // Sentences are few next to the article's characters; a binary search finds the first.
-  const sentences: SentenceSpan[] = ctx.sentences;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sentences[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sentences.length && sentences[i]!.start < end; i++) out.push(i);
-  return out;
 }
