@@ -31,6 +31,8 @@ export const LATER_SETS: ReadonlyArray<{ label: string; dir: string }> = [
   { label: 'Seventh set', dir: 'review' },
   // written blind after the review fixes: the writer saw neither the code nor its output
   { label: 'Eighth set', dir: 'blind2' },
+  // written blind again after the blind2 fixes, in other styles (explainers, features, bulletins, translations)
+  { label: 'Ninth set', dir: 'blind3' },
 ].map(({ label, dir }) => ({ label, dir: path.join(LABELLED_DIR, dir) }));
 
 /** Every labelled article: the tuning set and the later sets. */
