@@ -43,7 +43,6 @@ const BLOCK_TAGS = new Set([
   'td',
   'th',
   'ul',
-  'br',
 ]);
 
 // Captions and credits describe pictures, not events; the article's own text never needs them.
@@ -70,14 +69,24 @@ function letters(text: string): number {
   return text.replace(/\s+/g, '').length;
 }
 
+// Where a single <br> falls inside a sentence ("the council said<br>it would appeal"), the line goes on: the
+// sentence stays one paragraph, so a quote of it stays verbatim. Elsewhere a line break ends a paragraph.
+const ENDS_SENTENCE = /[.!?…:;。！？]["”’»)\]]*\s*$/u;
+const GOES_ON = /^\s*\p{Ll}/u;
+
+/** One line of a block: text between <br>s, with how many <br>s came before it. */
+interface Line {
+  parts: string[];
+  linkLetters: number;
+  breaks: number;
+}
+
 export function blocksOf(root: DomElement): Block[] {
   const blocks: Block[] = [];
-  let buffer: string[] = [];
+  let lines: Line[] = [{ parts: [], linkLetters: 0, breaks: 0 }];
   let bufferTag = 'p';
-  let linkLetters = 0;
   let linkDepth = 0;
-  const flush = (): void => {
-    const raw = buffer.join('');
+  const emit = (raw: string, linkLetters: number): void => {
     const text = cleanParagraph(raw);
     if (text)
       blocks.push({
@@ -85,24 +94,54 @@ export function blocksOf(root: DomElement): Block[] {
         tag: bufferTag,
         linkDensity: Math.min(1, linkLetters / Math.max(1, letters(raw))),
       });
-    buffer = [];
+  };
+  const flush = (): void => {
+    if (lines.length === 1) {
+      const only = lines[0] as Line;
+      emit(only.parts.join(''), only.linkLetters);
+      only.parts = [];
+      only.linkLetters = 0;
+      bufferTag = 'p';
+      return;
+    }
+    let raw = '';
+    let linkLetters = 0;
+    lines.forEach((line, i) => {
+      const lineText = line.parts.join('');
+      const joins = line.breaks === 1 && !ENDS_SENTENCE.test(raw) && GOES_ON.test(lineText) && /\S/.test(raw);
+      if (i > 0 && !joins) {
+        emit(raw, linkLetters);
+        raw = '';
+        linkLetters = 0;
+      }
+      raw += i > 0 && joins ? ` ${lineText}` : lineText;
+      linkLetters += line.linkLetters;
+    });
+    emit(raw, linkLetters);
+    lines = [{ parts: [], linkLetters: 0, breaks: 0 }];
     bufferTag = 'p';
-    linkLetters = 0;
   };
   // Each entry is a node to enter, or an element being left (the end of a block is a boundary too, and the
   // end of a link closes the link).
   const stack: Array<{ node: DomNode; leaving: boolean }> = [{ node: root, leaving: false }];
   while (stack.length > 0) {
     const { node, leaving } = stack.pop() as { node: DomNode; leaving: boolean };
+    const line = lines[lines.length - 1] as Line;
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? '';
-      buffer.push(text);
-      if (linkDepth > 0) linkLetters += letters(text);
+      line.parts.push(text);
+      if (linkDepth > 0) line.linkLetters += letters(text);
       continue;
     }
     if (!isElement(node)) continue;
     const tag = node.localName;
     if (SKIP_TAGS.has(tag) || tag === 'img') continue;
+    if (tag === 'br') {
+      // <br><br> is a paragraph break however the text around it reads.
+      if (line.breaks > 0 && !/\S/.test(line.parts.join(''))) line.breaks++;
+      else lines.push({ parts: [], linkLetters: 0, breaks: 1 });
+      continue;
+    }
     const isBlock = BLOCK_TAGS.has(tag);
     if (leaving) {
       if (isBlock) flush();

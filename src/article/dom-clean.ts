@@ -3,7 +3,8 @@
 // related stories, newsletter boxes, consent banners). Runs before content selection so none of it can win.
 import type { DomDocument, DomElement, DomNode } from './dom';
 import { isSpaceCode } from './clean-text';
-import { COMMENT_NODE, toArray } from './dom';
+import { COMMENT_NODE, TEXT_NODE, toArray } from './dom';
+import { type HidingRules, hidingRules, styleHides } from './hidden-style';
 
 const NEVER_CONTENT = [
   'script',
@@ -52,106 +53,6 @@ const HIDDEN_CLASS = new RegExp(
     ')(\\s|$)',
   'i',
 );
-
-/** A CSS length in px (em and rem at 16px, pt at 4/3 px), or null for anything else. */
-function lengthPx(value: string): number | null {
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(px|pt|em|rem|%|vw|vh)?$/i.exec(value.trim());
-  if (!m) return null;
-  const n = Number(m[1]);
-  const unit = (m[2] ?? '').toLowerCase();
-  if (unit === '' || unit === 'px') return n;
-  if (unit === 'pt') return (n * 4) / 3;
-  if (unit === 'em' || unit === 'rem') return n * 16;
-  return unit === '%' && n === 0 ? 0 : null;
-}
-
-function numberOrPercent(value: string): number | null {
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%)?$/.exec(value.trim());
-  if (!m) return null;
-  return m[2] ? Number(m[1]) / 100 : Number(m[1]);
-}
-
-/** True when a colour is fully transparent: `transparent`, rgba/hsla with alpha 0, #rgba / #rrggbbaa ending 0. */
-function isTransparent(value: string): boolean {
-  const v = value.trim().toLowerCase();
-  if (v === 'transparent') return true;
-  if (/^#([0-9a-f]{3}0|[0-9a-f]{6}00)$/.test(v)) return true;
-  const fn = /^(?:rgba?|hsla?)\((.*)\)$/.exec(v);
-  if (!fn) return false;
-  const parts = (fn[1] ?? '').split(/[\s,/]+/).filter(Boolean);
-  if (parts.length !== 4) return false;
-  const alpha = numberOrPercent(parts[3]!);
-  return alpha !== null && alpha <= 0;
-}
-
-/** Every number in a clip/clip-path/transform argument list, or null when one is not a plain length. */
-function numbersIn(args: string): number[] | null {
-  const out: number[] = [];
-  for (const part of args.split(/[\s,]+/).filter(Boolean)) {
-    const px = lengthPx(part) ?? numberOrPercent(part);
-    if (px === null) return null;
-    out.push(px);
-  }
-  return out;
-}
-
-// Far enough off-screen that no viewport shows it: the "left: -9999px" idiom and its variants.
-const OFFSCREEN_PX = -999;
-
-/**
- * Whether an inline style hides its element's text. Declarations are read one by one (last one wins, as
- * in CSS), so the idioms are caught in any order and spelling: opacity .0 or 0%, font-size 0 or 1px,
- * transparent text, off-screen offsets, clip/clip-path to nothing, a zero-height box with overflow hidden,
- * scale(0).
- */
-export function styleHides(style: string): boolean {
-  const decl = new Map<string, string>();
-  for (const part of style.split(';')) {
-    const colon = part.indexOf(':');
-    if (colon < 0) continue;
-    const prop = part.slice(0, colon).trim().toLowerCase();
-    const value = part
-      .slice(colon + 1)
-      .replace(/!\s*important\s*$/i, '')
-      .trim()
-      .toLowerCase();
-    if (prop && value) decl.set(prop, value);
-  }
-  const get = (p: string): string => decl.get(p) ?? '';
-  if (get('display') === 'none') return true;
-  if (get('visibility') === 'hidden' || get('visibility') === 'collapse') return true;
-  const opacity = numberOrPercent(get('opacity'));
-  if (opacity !== null && opacity <= 0.05) return true;
-  const fontSize = lengthPx(get('font-size'));
-  if (fontSize !== null && fontSize <= 1) return true;
-  if (isTransparent(get('color')) || isTransparent(get('-webkit-text-fill-color'))) return true;
-  for (const side of ['left', 'top', 'right', 'bottom', 'text-indent', 'margin-left', 'margin-top']) {
-    const px = lengthPx(get(side));
-    if (px !== null && px <= OFFSCREEN_PX) return true;
-  }
-  const clip = /^rect\((.*)\)$/.exec(get('clip'));
-  if (clip) {
-    const n = numbersIn(clip[1] ?? '');
-    // rect(top right bottom left): nothing left to see when the box is at most a pixel either way
-    if (n && n.length === 4 && Math.abs(n[2]! - n[0]!) <= 1 && Math.abs(n[1]! - n[3]!) <= 1) return true;
-  }
-  const clipPath = get('clip-path');
-  const inset = /^inset\((.*)\)$/.exec(clipPath);
-  if (inset && (numbersIn(inset[1] ?? '') ?? []).some((v) => v >= 0.5 && v <= 1)) return true;
-  if (/^(circle|ellipse)\(\s*0(px|%)?[\s)]/.test(clipPath)) return true;
-  const polygon = /^polygon\((.*)\)$/.exec(clipPath);
-  if (polygon && numbersIn(polygon[1] ?? '')?.every((v) => v === 0)) return true;
-  const overflowHidden = /^(hidden|clip)/.test(get('overflow') || get('overflow-y') || get('overflow-x'));
-  if (overflowHidden) {
-    for (const dim of ['height', 'max-height', 'width', 'max-width']) {
-      const px = lengthPx(get(dim));
-      if (px !== null && px <= 1) return true;
-    }
-  }
-  const scale = /scale[xy3d]*\(([^)]*)\)/.exec(get('transform')) ?? /^(.*)$/.exec(get('scale'));
-  if (scale && (numbersIn(scale[1] ?? '') ?? [1]).some((v) => v === 0)) return true;
-  return false;
-}
 
 // class/id words of page furniture. Matched against whole words of class and id so that "shared" or
 // "adventure" do not match "share" or "ad".
@@ -202,7 +103,6 @@ const BOILERPLATE_WORDS = new RegExp(
       'site-?footer',
       'copyright',
       'sidebar',
-      'widget',
       'modal',
       'popup',
       'toolbar',
@@ -229,6 +129,10 @@ const BOILERPLATE_WORDS = new RegExp(
   'i',
 );
 
+// Words that page builders also use for every block ("elementor-widget-text-editor" holds the story): furniture
+// only when they begin a class or id (WordPress sidebars: "widget", "widget_recent_entries", "widget-area").
+const BUILDER_WORDS = /(^|\s)widgets?(?=$|[\s_-])/i;
+
 const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'header']);
 
 // Elements that hold the body by declaration; furniture rules never remove them or their ancestors.
@@ -242,12 +146,13 @@ function removeComments(doc: DomDocument): void {
   for (const c of comments) c.remove();
 }
 
-export function isHidden(el: DomElement): boolean {
+export function isHidden(el: DomElement, rules?: HidingRules): boolean {
   if (el.hasAttribute('hidden')) return true;
   if ((el.getAttribute('aria-hidden') ?? '').toLowerCase() === 'true') return true;
   if (HIDDEN_CLASS.test(el.getAttribute('class') ?? '')) return true;
   const style = el.getAttribute('style');
-  return style !== null && styleHides(style);
+  if (style !== null && styleHides(style)) return true;
+  return rules !== undefined && !rules.empty && rules.hides(el);
 }
 
 /** Length of the element's text with whitespace runs counted as one character. */
@@ -271,33 +176,154 @@ function protectedElements(doc: DomDocument): Set<DomElement> {
   return keep;
 }
 
-/** Removes invisible and never-content nodes: safe on any page, whatever the article is. */
+// Blocks whose text is running prose, where an element is part of a sentence.
+const RUNNING_TEXT = new Set(['p', 'li', 'blockquote', 'dd', 'td', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+const INLINE_TAGS = new Set(
+  (
+    'a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong sub sup ' +
+    'time u var'
+  ).split(' '),
+);
+
+function hasText(node: { nodeType: number; textContent: string | null } | null): boolean {
+  return node !== null && node.nodeType === TEXT_NODE && /\S/.test(node.textContent ?? '');
+}
+
+/** Text length and direct text of the blocks that inline elements sit in, remembered per block. */
+interface BlockText {
+  length: Map<DomElement, number>;
+  direct: Map<DomElement, boolean>;
+}
+
+/**
+ * An inline element that is part of a sentence: it shares a paragraph (or heading, list item, cell, or a block
+ * with text of its own) with other text. Removing one leaves "according to , which was published", or a
+ * dateline-less "— The". One that is all its block says (a caption in a <p>), or holds a picture, is not.
+ */
+function inRunningText(el: DomElement, seen: BlockText): boolean {
+  let block = el.parentElement;
+  while (block && INLINE_TAGS.has(block.localName)) block = block.parentElement;
+  if (!block || el.querySelector('img, picture, video, figure')) return false;
+  let direct = RUNNING_TEXT.has(block.localName) || seen.direct.get(block);
+  if (direct === undefined) {
+    // Remembered per block: a page of 100,000 links in one <div> would otherwise re-read it for each link.
+    direct = toArray(block.childNodes).some(hasText);
+    seen.direct.set(block, direct);
+  }
+  if (!direct) return false;
+  let length = seen.length.get(block);
+  if (length === undefined) {
+    length = textLength(block);
+    seen.length.set(block, length);
+  }
+  return length > textLength(el) + 1;
+}
+
+// Hover cards, tooltips and popovers inside a sentence show only on hover; their text is another story's
+// (The Hill's people cards glue a politician's latest headlines into the sentence that names them).
+const HOVER_WORD = /(^|[\s_-])(rollover|hover|hovercard|tooltip|tooltiptext|popover|popup|flyout|tippy)/i;
+const CARD_CLASS =
+  /(^|\s)[\w-]*(hover-?card|tooltip-?(text|content|body|inner)|popover(-?(content|body))?)(\s|$)/i;
+
+function inRunningBlock(el: DomElement): boolean {
+  for (let up = el.parentElement, n = 0; up && n < 8; up = up.parentElement, n++)
+    if (RUNNING_TEXT.has(up.localName)) return true;
+  return false;
+}
+
+/** A hover card inside running text: a card class, or the part of a hover group that follows its trigger. */
+function isHoverCard(el: DomElement, cls: string): boolean {
+  if (el.localName === 'a') return false;
+  const card = CARD_CLASS.test(cls);
+  if (!card && !HOVER_WORD.test(cls)) return false;
+  if (!inRunningBlock(el)) return false;
+  if (card) return true;
+  // The card of a hover group: it follows the trigger (the name, the term) inside the group's wrapper.
+  const parent = el.parentElement;
+  if (!parent || !HOVER_WORD.test(parent.getAttribute('class') ?? '')) return false;
+  for (let n = parent.firstChild; n && n !== el; n = n.nextSibling)
+    if (/\S/.test(n.textContent ?? '')) return true;
+  return false;
+}
+
+/**
+ * Removes invisible and never-content nodes: safe on any page, whatever the article is. Reads the page's own
+ * hiding rules from its <style> elements first, then removes them with the rest.
+ */
 export function removeInvisible(doc: DomDocument): void {
   removeComments(doc);
-  for (const el of toArray(doc.querySelectorAll(NEVER_CONTENT))) el.remove();
-  for (const el of toArray(doc.querySelectorAll(HIDDEN_SELECTOR))) if (isHidden(el)) el.remove();
+  const never = toArray(doc.querySelectorAll(NEVER_CONTENT));
+  const sheet = hidingRules(never.filter((el) => el.localName === 'style'));
+  for (const el of never) el.remove();
+  const selector = sheet.byId ? `${HIDDEN_SELECTOR}, [id]` : HIDDEN_SELECTOR;
+  for (const el of toArray(doc.querySelectorAll(selector))) {
+    if (!el.isConnected) continue;
+    const cls = el.getAttribute('class');
+    if (isHidden(el, sheet) || (cls !== null && isHoverCard(el, cls))) el.remove();
+  }
+}
+
+// What Readability removes by class or id as an unlikely candidate or a byline, whatever the element is.
+const READER_REMOVES =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|byline|author|dateline|writtenby/i;
+
+function readerRemoves(el: DomElement, words: string): boolean {
+  return (
+    (words.length > 2 && READER_REMOVES.test(words)) ||
+    (el.getAttribute('rel') ?? '').toLowerCase() === 'author' ||
+    (el.getAttribute('itemprop') ?? '').toLowerCase().includes('author')
+  );
+}
+
+/** Readability would take a dateline or a "related" link out of its sentence: leave it nothing to go by. */
+function keepInSentence(el: DomElement): void {
+  for (const attr of ['class', 'id', 'rel', 'itemprop', 'role'])
+    if (el.hasAttribute(attr)) el.setAttribute(attr, '');
+}
+
+/**
+ * A <header> that heads an entry inside the article (a live-blog post's headline and time), not the page's or
+ * the story's own (its h1, dek, byline and dates).
+ */
+function isEntryHeader(el: DomElement): boolean {
+  if (el.querySelector('h1') || !el.querySelector('h2, h3, h4, h5, h6')) return false;
+  for (let up = el.parentElement; up; up = up.parentElement)
+    if (up.localName === 'article' || up.localName === 'main') return true;
+  return false;
 }
 
 /**
  * Removes page furniture by tag and by class/id words. A block holding several real paragraphs is never
  * removed: some sites wrap the whole page in a <form> or the body in `<div class="entry-content-read-more">`.
+ * Nor is an inline element inside running text: it is part of a sentence.
  */
 export function removeFurniture(doc: DomDocument): void {
   const body = doc.body;
   if (!body) return;
   const keep = protectedElements(doc);
   const pageLength = Math.max(1, textLength(body));
+  const blockText: BlockText = { length: new Map(), direct: new Map() };
   for (const el of toArray(body.querySelectorAll('*'))) {
     // Descendants of a block already removed are gone with it; judging them again re-reads their text.
     if (keep.has(el) || !el.isConnected) continue;
     const tag = el.localName;
     if (tag === 'article' || tag === 'main' || tag === 'body' || tag === 'p') continue;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''}`;
-    const furnitureTag = FURNITURE_TAGS.has(tag);
+    const furnitureWords = BOILERPLATE_WORDS.test(words) || BUILDER_WORDS.test(words);
+    if (
+      INLINE_TAGS.has(tag) &&
+      (furnitureWords || readerRemoves(el, words)) &&
+      inRunningText(el, blockText)
+    ) {
+      keepInSentence(el);
+      continue;
+    }
+    const furnitureTag = FURNITURE_TAGS.has(tag) && !(tag === 'header' && isEntryHeader(el));
     const roleFurniture = /\b(navigation|banner|contentinfo|complementary|dialog|alertdialog)\b/i.test(
       el.getAttribute('role') ?? '',
     );
-    if (!furnitureTag && !roleFurniture && !BOILERPLATE_WORDS.test(words)) continue;
+    if (!furnitureTag && !roleFurniture && !furnitureWords) continue;
     const len = textLength(el);
     // An embedded post (<blockquote class="twitter-tweet"> in a "social-embed" box) is a quoted source.
     if (el.querySelector('blockquote')) continue;

@@ -10,9 +10,19 @@ import { isFurniture, isUpdateStamp } from './boilerplate';
 import { cleanParagraph, countWords, looksBinary, stripInvisible } from './clean-text';
 import { type DomDocument, type DomElement, parseDocument } from './dom';
 import { removeFurniture, removeInvisible } from './dom-clean';
+import { keyPointsBeforeBody } from './key-points';
 import { extractMetadata, type PageMetadata } from './metadata';
 import { withinBudget } from './page-budget';
-import { hasLoginForm, isWallPrompt, judgeWall, mentionsWall, wallSignals, type Wall } from './paywall';
+import {
+  SHORT_BODY_WORDS,
+  declaredPartEmpty,
+  judgeWall,
+  wallParagraphKind,
+  wallSignals,
+  type Wall,
+  type WallKind,
+  type WallSignals,
+} from './paywall';
 import { plainTextTitleIndex } from './plain-text-title';
 
 export interface ExtractInput {
@@ -30,6 +40,23 @@ function noArticle(): ExtractError {
   return new ExtractError('no_article', "I couldn't find an article on that page.");
 }
 
+/** What to say when all the page showed was a wall: the reader can do something about that one. */
+function wallOnly(kinds: WallKind[], signals: WallSignals): ExtractError | null {
+  if (kinds.includes('consent') || (kinds.length === 0 && signals.consentWall))
+    return new ExtractError(
+      'consent_wall',
+      'That page showed me only a cookie-consent screen, so I couldn’t read the article behind it.',
+    );
+  if (kinds.includes('login') || (kinds.length === 0 && signals.loginWall))
+    return new ExtractError(
+      'login_wall',
+      'That page asks for a login before it shows the article, so I couldn’t read it.',
+    );
+  if (kinds.includes('paywall'))
+    return new ExtractError('paywall', 'That article is behind a paywall, so I couldn’t read any of it.');
+  return null;
+}
+
 function selectBody(doc: DomDocument): DomElement | null {
   const reader = new Readability<DomElement>(doc as never, {
     serializer: (el) => el as unknown as DomElement,
@@ -44,9 +71,13 @@ function selectBody(doc: DomDocument): DomElement | null {
 }
 
 function articleBlocks(doc: DomDocument, meta: PageMetadata): Block[] {
+  const keyPoints = keyPointsBeforeBody(doc);
   const content = selectBody(doc);
   if (!content) return [];
-  return blocksOf(content).filter((b) => !isFurniture(b, meta.title) && !isWallPrompt(b.text));
+  const blocks = blocksOf(content);
+  const selected = new Set(blocks.map((b) => b.text));
+  const missed = keyPoints.filter((b) => !selected.has(b.text));
+  return [...missed, ...blocks].filter((b) => !isFurniture(b, meta.title));
 }
 
 function updateWording(paragraphs: string[]): string | null {
@@ -57,14 +88,23 @@ function updateWording(paragraphs: string[]): string | null {
 // A code point no page uses as text (the last private-use one), so finding it means finding the cut.
 const CUT_MARK = '\u{10FFFD}';
 
-/** Below this many words a body is probably a teaser or a stub, and the reply should say so. */
-const SHORT_BODY_WORDS = 150;
+/** A body that stops on an ellipsis was cut short by the site ("…has been suspended by the league..."). */
+function endsCut(paragraphs: string[]): boolean {
+  return /(\.\.\.|…)["”’]?$/.test(paragraphs[paragraphs.length - 1] ?? '');
+}
 
-function partialFor(wall: Wall | null, wordCount: number, truncated: boolean): Article['partial'] {
+function partialFor(
+  wall: Wall | null,
+  wordCount: number,
+  truncated: boolean,
+  shortEvidence: boolean,
+): Article['partial'] {
   if (wall?.kind === 'paywall') return { wordsRead: wordCount, reason: wall.reason };
   if (truncated) return { wordsRead: wordCount, reason: 'very long page' };
-  if (wordCount < SHORT_BODY_WORDS)
-    return { wordsRead: wordCount, reason: wall?.reason ?? 'very short body' };
+  if (wall) return { wordsRead: wordCount, reason: wall.reason };
+  // A complete wire brief is short too: only a hint of a wall makes a short body a teaser.
+  if (wordCount < SHORT_BODY_WORDS && shortEvidence)
+    return { wordsRead: wordCount, reason: 'very short body' };
   return null;
 }
 
@@ -75,11 +115,17 @@ export function extractArticle(input: ExtractInput): Article {
   // A mark where the page was cut: if it ends up in the article's text, the cut went through the story.
   const doc = parseDocument(budgeted.truncated ? `${budgeted.html}${CUT_MARK}` : budgeted.html);
   const meta = extractMetadata(doc, input.finalUrl);
-  const loginForm = hasLoginForm(doc);
+  const partEmpty = declaredPartEmpty(doc, meta);
   removeInvisible(doc);
-  const signals = wallSignals(doc, meta, loginForm);
+  const signals = wallSignals(doc, meta, partEmpty);
   removeFurniture(doc);
-  const marked = articleBlocks(doc, meta).map((b) => b.text);
+  const wallKinds: WallKind[] = [];
+  const marked: string[] = [];
+  for (const block of articleBlocks(doc, meta)) {
+    const kind = wallParagraphKind(block.text, signals);
+    if (kind) wallKinds.push(kind);
+    else marked.push(block.text);
+  }
   const storyCut = marked.some((p) => p.includes(CUT_MARK));
   const fromPage = storyCut ? marked.map((p) => p.replaceAll(CUT_MARK, '').trim()).filter(Boolean) : marked;
   // Script-rendered pages carry the body only in JSON-LD; the publisher's own declaration is the next best.
@@ -89,10 +135,10 @@ export function extractArticle(input: ExtractInput): Article {
       : fromPage;
   const text = paragraphs.join('\n\n');
   const wordCount = countWords(text);
-  if (wordCount < MIN_ARTICLE_WORDS) throw noArticle();
+  if (wordCount < MIN_ARTICLE_WORDS) throw wallOnly(wallKinds, signals) ?? noArticle();
   const wall = judgeWall(signals, wordCount);
-  // Behind a consent or login wall, what is left is the wall itself, not a story to summarise.
-  if (wall && wall.kind !== 'paywall' && mentionsWall(text)) throw noArticle();
+  const shortEvidence =
+    signals.declaredPaywall || signals.paywallWording || wallKinds.length > 0 || endsCut(paragraphs);
   return {
     url: input.url,
     finalUrl: articleUrl(meta.canonicalUrl, input.finalUrl),
@@ -105,7 +151,7 @@ export function extractArticle(input: ExtractInput): Article {
     paragraphs,
     text,
     wordCount,
-    partial: partialFor(wall, wordCount, storyCut),
+    partial: partialFor(wall, wordCount, storyCut, shortEvidence),
   };
 }
 

@@ -205,6 +205,75 @@ describe('extractArticle paragraph structure', () => {
   });
 });
 
+describe('extractArticle keeps sentences whole', () => {
+  it('keeps a dateline span and an in-text link whatever their class says', () => {
+    const html = `<html><body><article><div class="entry-content">
+      <p><span class="dateline">RIVERSIDE</span> — The city council voted 7-2 on Tuesday night to fund a $48 million flood barrier along the east bank.</p>
+      <p>The barrier will run for 2.3 miles, according to <a class="related-link" href="/plan">the city's revised plan</a>, which was published in March.</p>
+      <p>Council member <span class="byline-name author">Maria Lopez</span> said residents had waited long enough for the work to begin.</p>
+      <div class="sharedaddy sd-social"><h3>Share this:</h3><ul><li><a href="#">Twitter</a></li></ul></div>
+    </div></article></body></html>`;
+    expect(extract(html).paragraphs).toEqual([
+      'RIVERSIDE — The city council voted 7-2 on Tuesday night to fund a $48 million flood barrier along the east bank.',
+      "The barrier will run for 2.3 miles, according to the city's revised plan, which was published in March.",
+      'Council member Maria Lopez said residents had waited long enough for the work to begin.',
+    ]);
+  });
+
+  it('still leaves out a caption that is all its paragraph holds', () => {
+    const html = `<html><body><article>${PARAGRAPH.repeat(3)}<p><span class="wp-caption-text"><img src="m.jpg">The first global map of the moon. (NASA)</span></p>${PARAGRAPH}</article></body></html>`;
+    expect(extract(html).text).not.toContain('The first global map');
+  });
+
+  it('joins a line broken by a single <br> inside a sentence, and splits at <br><br>', () => {
+    const html = `<html><body><article>${PARAGRAPH.repeat(3)}<p>The mayor said the council would appeal the ruling<br>and that the work would go on in the meantime.<br><br>Opponents said they would keep up their protests outside city hall.</p></article></body></html>`;
+    const { paragraphs } = extract(html);
+    expect(paragraphs).toContain(
+      'The mayor said the council would appeal the ruling and that the work would go on in the meantime.',
+    );
+    expect(paragraphs).toContain('Opponents said they would keep up their protests outside city hall.');
+  });
+});
+
+describe('extractArticle on page-builder and live-blog pages', () => {
+  it('reads an Elementor page, whose every text block is an "elementor-widget"', () => {
+    const widget = (body: string): string =>
+      `<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">${body}</div></div>`;
+    const html = `<html><head><title>Council approves flood barrier</title></head><body class="elementor-page">
+      <div class="elementor"><section class="elementor-section"><div class="elementor-column"><div class="elementor-widget-wrap">
+      ${widget('<p>The city council voted 7-2 on Tuesday night to fund a $48 million flood barrier along the east bank, ending a decade of delays.</p><p>The barrier, first proposed in 2016, will run for 2.3 miles from the rail bridge to the water treatment plant, according to the city.</p>')}
+      ${widget('<p>"We have waited long enough," said council member Maria Lopez, who represents the east-bank wards of the city.</p>')}
+      ${widget('<p>Construction is expected to begin next summer and take roughly three years, city engineer Tom Okafor told the council.</p>')}
+      </div></div></section></div>
+      <aside class="widget widget_recent_entries"><h3>Recent posts</h3><ul><li><a href="/a">Local team wins the regional championship</a></li></ul></aside>
+      </body></html>`;
+    const article = extract(html);
+    expect(article.paragraphs).toHaveLength(4);
+    expect(article.paragraphs[0]).toMatch(/^The city council voted 7-2/);
+    expect(article.text).not.toContain('Recent posts');
+  });
+
+  it("keeps each live-blog entry's headline and time, and the key points at the top", () => {
+    const entry = (i: number): string =>
+      `<article class="live-post"><header><time datetime="2026-11-20T1${i}:00:00Z">1${i}:00 GMT</time><h2>Rescue crews reach village ${i}</h2></header><div class="live-post-body"><p>Rescue crews worked through the night to reach villages cut off by the landslide, officials said in update ${i}.</p></div><footer class="live-post-share"><a href="#">Share</a></footer></article>`;
+    const html = `<html><head><title>Live: Landslide hits mountain towns</title></head><body>
+      <header class="site-header"><nav><a href="/">Home</a></nav></header>
+      <main><h1>Live: Landslide hits mountain towns</h1><div class="live-summary"><ul><li>At least 12 people dead</li><li>200 homes damaged</li></ul></div>
+      <div class="live-feed">${[0, 1, 2, 3].map(entry).join('')}</div></main></body></html>`;
+    const { paragraphs } = extract(html);
+    expect(paragraphs.slice(0, 5)).toEqual([
+      'At least 12 people dead',
+      '200 homes damaged',
+      '10:00 GMT',
+      'Rescue crews reach village 0',
+      'Rescue crews worked through the night to reach villages cut off by the landslide, officials said in update 0.',
+    ]);
+    expect(paragraphs).toContain('Rescue crews reach village 3');
+    expect(paragraphs).not.toContain('Home');
+    expect(paragraphs).not.toContain('Share');
+  });
+});
+
 describe('extractArticle when there is no article', () => {
   it.each([
     ['an empty page', ''],
