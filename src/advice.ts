@@ -30,6 +30,9 @@ const BY_CODE: Record<string, string> = {
   binary: 'Paste the link of the article page itself.',
   not_html: 'Paste the link of the article page itself.',
   no_article: 'Try the link of the article page itself (not a section front, search or share page).',
+  paywall: 'Paste a free-to-read version of the story, or another outlet’s.',
+  login_wall: 'Paste a free-to-read version of the story, or another outlet’s.',
+  consent_wall: 'Try another outlet’s version of the story, or the page’s AMP or print version.',
 };
 
 /** One short sentence of advice for this failure, or '' when its own sentence already says what to do. */
