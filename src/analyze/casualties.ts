@@ -4,7 +4,7 @@
 import type { CasualtyFigure, CasualtyKind } from '../analysis';
 import { DISPUTE_VERBS, sourceAt, sourcesOf, type Source } from './attribution';
 import { isDeniedCount, mayDeny } from './denied';
-import { findCounts, type CountMatch } from './numbers';
+import { findCounts, measuredAfter, type CountMatch } from './numbers';
 import { EARLIER_COUNT_TEXT, earlierWordingStart, isBareEarlierCount } from './superseded';
 import { personAt, type PersonPhrase } from './people';
 import type { Sentence } from './sentences';
@@ -55,9 +55,12 @@ const LEFT_CUES: Array<[CasualtyKind, RegExp]> = [
   ],
   [
     'displaced',
-    /\b(?:displaced|displacing|evacuated|evacuating|evacuation of|uprooted|forced)\s+(?:another\s+)?$/i,
+    /\b(?:displaced|displacing|evacuated|evacuating|evacuation of|uprooted|forced)\s+(?:another\s+|a total of\s+)?$/i,
   ],
-  ['affected', /\b(?:affected|affecting|sickened|sickening|infected|infecting)\s+(?:another\s+)?$/i],
+  [
+    'affected',
+    /\b(?:affected|affecting|sickened|sickening|infected|infecting)\s+(?:another\s+|a total of\s+)?$/i,
+  ],
   // "rescuers were still searching for about 120 people": the people not yet found.
   ['missing', /\b(?:searching|search|looking|hunting)\s+for\s+(?:another\s+|the\s+remaining\s+)?$/i],
 ];
@@ -118,8 +121,9 @@ const OF_GROUP =
   /^\s+of\s+(?:the\s+|those\s+(?:who\s+were\s+)?)?(injured|wounded|dead|deaths|killed|victims|missing|detained|arrested|displaced|detainees)\b/i;
 // "Of the dead, 11 were women", "Of the 150 arrested, 30 were minors", "Of the 412 people treated, 37 …": a group
 // named by its harm, whose number (when given) is the total the later counts belong to.
+// A doctor's "Of the 40 patients we received, fewer than ten arrived in time" names the group by its treatment.
 const LEADING_OF_GROUP =
-  /^\s*(?:of|among)\s+(?:the\s+)?(?:([\d,]+|[a-z]+(?:-[a-z]+)?)\s+)?(?:(?:people|persons|patients|children|adults|victims)\s+)?(injured|wounded|hurt|dead|deaths|killed|victims|missing|detained|arrested|displaced|evacuated|treated|hospitali[sz]ed|admitted)\s*,/i;
+  /^\s*["“‘]?(?:of|among)\s+(?:the\s+)?(?:([\d,]+|[a-z]+(?:-[a-z]+)?)\s+)?(?:(?:people|persons|patients|children|adults|victims)\s+)?(?:(?:we|they|it|doctors|the\s+hospital)\s+(?:have\s+|had\s+)?)?(injured|wounded|hurt|dead|deaths|killed|victims|missing|detained|arrested|displaced|evacuated|treated|hospitali[sz]ed|admitted|received)\s*,/i;
 // "Nine of the 450 workers", "Two of the 12 crew members": between a count and the group it is taken from.
 const PARTITIVE_GAP = /^\s+of\s+(?:the|those|these|its|their|his|her|all)\s+$/i;
 // A partitive group named by harm ("of the 15 killed were", "of the 40 people injured, 12 …") rather than a
@@ -163,19 +167,29 @@ const AMONG_DEAD =
   /\b(?:among (?:the )?(?:dead|killed|victims|those killed|those who (?:died|were killed))|the (?:dead|victims|fatalities) (?:included|include)|(?:dead|victims) (?:were|included))\b/i;
 const INCLUDING = /\b(?:including|among them|among whom|among those)\b/gi;
 // An infectious disease, as opposed to the hurt of a blast, a crash or a leak of gas: those treated for one are
-// affected, not injured. Heat stroke and poisoning are injuries by the same rule as burns.
+// affected, not injured. Heat stroke and breathing in gas or smoke are injuries by the same rule as burns.
 const DISEASE =
   /\b(?:outbreak|epidemic|pandemic|virus|viral|infections?|infected|cholera|ebola|measles|mpox|dengue|malaria|covid(?:-19)?|coronavirus|flu|influenza|diphtheria|polio|typhoid|meningitis|tuberculosis|hepatitis|plague|anthrax|lassa|marburg|diseases?)\b/i;
-const INJURY =
-  /\b(?:injur\w*|wound\w*|hurt|burns?|burned|burnt|fractur\w*|broken bones?|bruis\w*|gunshot|shot|shrapnel|stab\w*|beaten|beatings?|trauma\w*|crush\w*|blast|explosion|bomb\w*|strike|attack\w*|crash\w*|collision|fire|smoke|gas|fumes|poison\w*|heat|drown\w*)\b/i;
+const FORCE =
+  '(?:injur\\w*|wound\\w*|hurt|burns?|burned|burnt|fractur\\w*|broken bones?|bruis\\w*|gunshot|shot|shrapnel|stab\\w*|beaten|beatings?|trauma\\w*|crush\\w*|blast|explosion|bomb\\w*|strike|attack\\w*|crash\\w*|collision|fire|smoke|gas|fumes|heat|drown\\w*)';
+const INJURY = new RegExp(`\\b(?:${FORCE}|poison\\w*)\\b`, 'i');
+// Harm done by force or by what was breathed in, without poisoning by mouth.
+const PHYSICAL = new RegExp(`\\b${FORCE}\\b`, 'i');
+// Poisoning by what was swallowed (toxic liquor, tainted food): an illness, so those treated are affected, like the
+// patients of an outbreak, and unlike people who breathed in gas.
+const SWALLOWED =
+  /\b(?:methanol|food poisoning|(?:toxic|tainted|contaminated|adulterated|spurious|bootleg|illicit|poisoned|home-?brewed)\s+(?:[\w-]+\s+)?(?:liquor|alcohol|drinks?|spirits?|hooch|moonshine|food|meals?|water|milk|flour|meat)|(?:liquor|alcohol|hooch|moonshine)\s+(?:poisoning|tragedy|deaths)|(?:drank|drinking|ate|eaten|eating|consumed|consuming|swallowed|ingest\w*)\s+(?:the\s+|some\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:liquor|alcohol|spirits?|hooch|moonshine|toxic|tainted|contaminated|poison\w*))\b/i;
 const ILLNESS =
   /\b(?:outbreak|virus|disease|infect\w*|epidemic|pandemic|cholera|ebola|measles|mpox|dengue|malaria|covid(?:-19)?|coronavirus|flu|influenza|patients|symptoms|health)\b/i;
 // "the number of people killed in the floods across three provinces climbed to 54", "the number of miners killed
 // … rose to nine", "The number of missing was revised down from 52": who they are may stand before the harm.
 const NUMBER_OF =
-  /\b(?:number|count|tally|toll) of (?:the |those )?(?:[A-Za-z-]+ ){0,2}?(dead|deaths|killed|died|drowned|perished|injured|injuries|wounded|missing|detained|arrested|displaced|cases)\b[^,;.]{0,100}?\b(?:at|to|reached|was|is|stood at|rose to|climbed to|(?:up|down) from)\s+$/i;
+  /\b(?:(?:number|count|tally|toll) of|(?:figure|toll|tally|count|number) for) (?:the |those )?(?:[A-Za-z-]+ ){0,2}?(dead|deaths|killed|died|drowned|perished|injured|injuries|wounded|missing|detained|arrested|displaced|cases)\b[^,;.]{0,100}?\b(?:at|to|reached|was|is|stood at|rose to|climbed to|(?:up|down) from)\s+$/i;
 const PUT_AT = /\bput\s+(?:the|its|their|that)\s+(?:number|figure|count|tally|total)\s+at\s+$/i;
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'according to', 'reported']);
+// The end of a sentence that introduces a quotation: "the committee said:", "told reporters:".
+// 'the ministry said: "Twelve people were killed.' opens one too, when the quotation does not close.
+const QUOTE_INTRO = /^[a-z]+(?:\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*:\s*(?:["“][^"”]*)?$/i;
 const AUX_START = /^\s+(?:were|was|are|is|have|had|has|remain|remained|remains)\b/i;
 // "and 14 died in the cold": a bare count whose own verb is a death.
 const DIED_START = /^\s+(?:died|perished|drowned)\b/i;
@@ -197,7 +211,7 @@ const EUPHEMISM_AFTER = new RegExp(
 );
 // Only the armed are "neutralised" in that sense: "eliminated three players" is sport.
 const ARMED =
-  /\b(?:terrorists|militants|insurgents|fighters|rebels|jihadists|gunmen|bandits|extremists|attackers|assailants|combatants|soldiers|troops|militiamen|guerrillas|separatists|criminals|suspects|pirates|mercenaries|enemies|enemy \w+)$/i;
+  /\b(?:terrorists|militants|insurgents|fighters|rebels|jihadists|gunmen|bandits|extremists|attackers|assailants|combatants|soldiers|troops|servicemen|service members|militiamen|guerrillas|separatists|criminals|suspects|pirates|mercenaries|enemies|enemy \w+)$/i;
 // A part with a verb of its own ("37 remained in hospital …, including six") is a group the list can be drawn
 // from; one in apposition ("20 people, 15 of them soldiers, including five children") is not.
 const OWN_VERB = /\b(?:were|was|are|is|had|have|has|remain(?:ed|s)?|died|included)\b/i;
@@ -227,7 +241,7 @@ const CUSTOMERS =
 
 function kindOfWord(word: string): CasualtyKind {
   const w = word.toLowerCase();
-  if (/injur|wound|hurt|treated|hospitali|admitted/.test(w)) return 'injured';
+  if (/injur|wound|hurt|treated|hospitali|admitted|received/.test(w)) return 'injured';
   if (w === 'missing') return 'missing';
   if (w.startsWith('detain') || w === 'arrested') return 'detained';
   if (w === 'displaced' || w === 'evacuated') return 'displaced';
@@ -318,6 +332,25 @@ function leftCueAt(before: string): CasualtyKind | null {
   }
   return null;
 }
+
+// Between a count of people and a later count in a list naming them: "three people, the factory's production
+// manager and two floor supervisors".
+const APPOSED = /^,\s+(?:the|a|an|his|her|their|its)\s+[^,;:.()—–]{1,60}?\s+and\s+$/i;
+const CLAUSE_ENDS = /^\s*(?:[,.;:)—–]|$)/;
+
+function apposedList(s: string, previousEnd: number, start: number): boolean {
+  const gap = s.slice(previousEnd, start);
+  const who = personAt(gap);
+  return who !== null && APPOSED.test(gap.slice(who.length));
+}
+
+const LATER_CLAUSE = /[,;:—–]|\b(?:who|which|when|where|while|after|as)\b/i;
+
+// "forced more than 130,000 to flee".
+const FLEE_AFTER = /^\s+to\s+(?:flee|leave|abandon|evacuate|seek\s+(?:shelter|refuge))\b/i;
+// "bringing the total to 77", "taking the overall number to 27": no noun of its own, so of the harm just counted.
+const BROUGHT_TO =
+  /\b(?:bringing|taking|pushing|raising)\s+(?:the\s+|its\s+|their\s+)?(?:overall\s+|total\s+|cumulative\s+|final\s+)*(?:toll|total|number|tally|count|figure)\s+to\s+$/i;
 
 // "in Valencia", "in 2024": where or when, between a count and the next in a list.
 const PLACE = /^\s+(?:in|at|on|near|from|across|during|since)\s+[^,;]{1,40}?(?=\s*,?\s*(?:and|or)\s+$)/i;
@@ -437,7 +470,7 @@ interface Candidate {
   count: CountMatch;
   kind: CasualtyKind | null;
   who: string | null;
-  subset: 'of-them' | 'group' | 'including' | null;
+  subset: 'of-them' | 'group' | 'including' | 'apposed' | null;
   groupKind: CasualtyKind | null;
   /** For an "including" subset, where its list starts. */
   listAt?: number;
@@ -519,6 +552,11 @@ function notAFigure(s: string, counts: CountMatch[], i: number, denial: boolean)
   const next = counts[i + 1];
   return (
     /-year-old/.test(after.slice(0, 10)) ||
+    measuredAfter(after) ||
+    (/^one$/i.test(count.text) &&
+      ONE_OF.test(after) &&
+      COPULA_BEFORE.test(s.slice(nearFrom(count), count.start))) ||
+    withdrawn(s, count.start) ||
     NEGATED_GROUP.test(s.slice(Math.max(0, count.start - NEAR), count.start)) ||
     (alive !== null && (!next || next.start >= count.end + alive[0].length)) ||
     isBareEarlierCount(s, count.start, count.end, counts[i - 1] ?? null) ||
@@ -526,11 +564,38 @@ function notAFigure(s: string, counts: CountMatch[], i: number, denial: boolean)
   );
 }
 
+// "Shilpi, 19, was one of the women who died", "He is one of the 12 injured": a named person placed in a group
+// already counted, not a count of one. "the BNP said one of its activists had died" does count a death.
+const ONE_OF = /^\s+of\s+(?:the|those|these|its|their|his|her|our|my|your)\b/i;
+const COPULA_BEFORE =
+  /\b(?:was|is|were|are|be|been|being|became|becomes|remains|remained)\s+(?:also\s+|among\s+)?$/i;
+const nearFrom = (count: CountMatch): number => Math.max(0, count.start - NEAR);
+// A correction's withdrawn figure: "An earlier version said five people had died", "This article previously
+// reported that 12 were killed". Like someone "initially reported dead" who was found alive, it was never a toll.
+const WITHDRAWN =
+  /\b(?:(?:an?|the)\s+(?:earlier|previous|original|initial|prior)\s+version(?:\s+of\s+(?:this|the)\s+[a-z]+)?|this\s+(?:article|story|report|item|piece|headline)\s+(?:has\s+been\s+(?:corrected|amended|updated)\s+to\s+remove\b|(?:previously|originally|initially|earlier|incorrectly|wrongly|mistakenly|erroneously)))\b[^;]*$/i;
+
+/** Whether the count at `start` is in a clause that reports what an earlier, corrected version of the copy said. */
+function withdrawn(s: string, start: number): boolean {
+  const before = s.slice(Math.max(0, start - LEFT_REACH), start);
+  return /\bversion\b|\b(?:previously|originally|initially|earlier|incorrectly|wrongly|mistakenly|erroneously|remove)\b/i.test(
+    before,
+  )
+    ? WITHDRAWN.test(before)
+    : false;
+}
+
 /** Offset in `s` where a "…, including … ," list starting right at `from` ends, or null. */
 function listAfter(s: string, from: number, including: Array<[number, number]>): number | null {
   // Only the first list at or after `from` can start right there: any later one has this one's words between.
   const list = including.find(([a]) => a >= from);
   return list && /^\s*,\s*$/.test(s.slice(from, list[0])) ? list[1] : null;
+}
+
+/** "Of the dead, …" at the start of a sentence; only patients are a group by being "received". */
+function leadingGroup(s: string): RegExpExecArray | null {
+  const m = LEADING_OF_GROUP.exec(s);
+  return m && (m[2]!.toLowerCase() !== 'received' || /\bpatients\s/i.test(m[0])) ? m : null;
 }
 
 /** What is read once per sentence rather than once per count in it. */
@@ -551,16 +616,18 @@ interface SentenceFacts {
   denial: boolean;
 }
 
-function sentenceFacts(s: string, diseaseStory: boolean): SentenceFacts {
+function sentenceFacts(s: string, diseaseStory: boolean, swallowedStory: boolean): SentenceFacts {
   // "the WHO said": the agency's name is a sign of illness only as written in capitals.
   const illness = ILLNESS.test(s) || /\bWHO\b/.test(s);
   return {
     including: includingRanges(s),
-    leading: LEADING_OF_GROUP.exec(s),
+    leading: leadingGroup(s),
     tollAt: s.search(/\btoll\b/i),
     amongDead: AMONG_DEAD.test(s),
     illness: illness || diseaseStory,
-    sick: (diseaseStory || DISEASE.test(s)) && !INJURY.test(s),
+    sick:
+      ((diseaseStory || DISEASE.test(s)) && !INJURY.test(s)) ||
+      ((swallowedStory || SWALLOWED.test(s)) && !PHYSICAL.test(s)),
     denial: mayDeny(s),
   };
 }
@@ -569,8 +636,9 @@ function candidate(
   s: string,
   count: CountMatch,
   facts: SentenceFacts,
-  previous: { kind: CasualtyKind; end: number } | null,
+  previous: { kind: CasualtyKind; end: number; value: number } | null,
   replaced: (count: CountMatch, rising: boolean) => CasualtyKind | null,
+  tollEnd: number | null,
 ): Candidate | null {
   const { including, leading } = facts;
   const previousKind = previous?.kind ?? null;
@@ -657,7 +725,15 @@ function candidate(
     leading &&
     count.start >= leading[0].length &&
     !leftCue(before) &&
-    (who || AUX_START.test(after) || DIED_START.test(after))
+    (who ||
+      AUX_START.test(after) ||
+      DIED_START.test(after) ||
+      // "Of the 40 patients we received, fewer than ten arrived within six hours": the subject right after it.
+      (/^\s*$/.test(s.slice(leading[0].length, count.start)) && /^\s+[a-z]+/.test(after)) ||
+      // "22 were from Mashrakh block and 12 from Ishupur": the verb left out after the first part.
+      (previous !== null &&
+        previous.end > leading[0].length &&
+        /^[^;:]{0,80}\band\s+$/.test(s.slice(previous.end, count.start))))
   ) {
     const k = kindOfWord(leading[2]!);
     // "Of the 200 people treated, 150 were sent home": the group is still a count of the hurt, the part none.
@@ -673,7 +749,15 @@ function candidate(
 
   let kind: CasualtyKind | null = null;
   const left = leftCue(before);
-  if (left && (who || family || BARE_FOLLOWER.test(after) || /\bremaining\s+$/.test(before))) kind = left;
+  if (
+    left &&
+    (who ||
+      family ||
+      BARE_FOLLOWER.test(after) ||
+      /\bremaining\s+$/.test(before) ||
+      (left === 'displaced' && FLEE_AFTER.test(after)))
+  )
+    kind = left;
   if (!kind && who && ARMED.test(who) && (EUPHEMISM_BEFORE.test(before) || EUPHEMISM_AFTER.test(rest)))
     kind = 'killed';
   // "Police were searching for two suspects": the hunted are not the missing.
@@ -693,7 +777,22 @@ function candidate(
   // fallen from it ("At least 21 people were killed, … and dozens were injured …, up from 17" is 17 killed).
   const earlier = !kind && previousKind ? earlierWordingStart(s, count.start) : null;
   if (earlier !== null) kind = replaced(count, !/^down\b/i.test(s.slice(earlier))) ?? previousKind;
-  if (!kind && tollBefore && /\b(?:to|at|from|of|reached|hit|was|is)\s+$/i.test(before)) kind = 'killed';
+  // "The toll stands at five, according to police, … when rescuers reached a hut at 2,759": once the toll has
+  // its count, a number in a later clause is not it ("rose to 54 in Gaza and to 12 in the West Bank" still is).
+  // An earlier count is not the toll's own: "The toll, initially put at 20, rose to 35".
+  const tollTaken = tollEnd !== null && LATER_CLAUSE.test(s.slice(tollEnd, count.start));
+  if (!kind && tollBefore && !tollTaken && /\b(?:to|at|from|of|reached|hit|was|is)\s+$/i.test(before))
+    kind = 'killed';
+  // "A further four people … were arrested, bringing the total to 27": the running total of the harm just counted,
+  // which can only have grown.
+  if (
+    !kind &&
+    previous &&
+    count.value >= previous.value &&
+    BROUGHT_TO.test(before.slice(-NEAR * 2)) &&
+    BARE_FOLLOWER.test(after)
+  )
+    kind = previous.kind;
   // "…has confirmed 38 deaths, and Portugal's Directorate-General of Health has reported 12."
   if (
     !kind &&
@@ -732,6 +831,10 @@ function candidate(
   // "recovered 68 bodies" counts the dead; "identified 24 of the bodies" counts paperwork.
   // "12 bodies were taken to a hospital morgue" are still the dead.
   if (who === 'bodies' && !/^\s+of\b/.test(after) && (!kind || kind === 'injured')) kind = 'killed';
+  // "arrested three people, the factory's production manager and two floor supervisors": the list after a count
+  // of people says who they were, so its counts are parts of it.
+  if (!kind && who && previous && apposedList(s, previous.end, count.start) && CLAUSE_ENDS.test(rest))
+    return { count, kind: previous.kind, who, subset: 'apposed', groupKind: null };
   if (!kind && !who && !inIncluding) return null;
   // A bare "One was treated…" is a pronoun for someone already counted, not a new figure.
   if (!who && /^one$/i.test(count.text)) return null;
@@ -905,6 +1008,55 @@ function listOf<K>(map: Map<K, number[]>, key: K): number[] {
   return list;
 }
 
+// A count that opens its sentence, or what a source said: "Four remain …", "The hospital said four remain …".
+const SUBJECT_START = /^(?:[^,;:.]{0,80}\b(?:said|says|added)\s+(?:that\s+)?)?["“‘]?$/i;
+// The state the hurt are in now: "remain in critical condition", "are in intensive care", "still in hospital".
+const STILL_HURT =
+  /^\s+(?:(?:remain|remains|remained|are|were|is|was)\s+(?:still\s+|now\s+)?|still\s+)?(?:in\s+(?:a\s+)?(?:critical|serious|stable|grave|life-threatening)\b|in\s+intensive\s+care\b|in\s+hospital\b|on\s+(?:life\s+support|ventilators?)\b)/i;
+// "Two of the officers": people named again with a definite article.
+const BACK_OF = /^\s+of\s+(?:the|these|those)\s/i;
+
+function headNoun(who: string): string {
+  return who.slice(who.lastIndexOf(' ') + 1).toLowerCase();
+}
+
+/**
+ * The source every figure of a sentence with no source of its own took from the sentence before: "…, according
+ * to the fire service. Nine of them were women. A further 38 were hurt": the 38 go on with the fire service too.
+ */
+function sharedSource(found: Working[], first: number): string | null {
+  const source = found[first]?.attributedTo ?? null;
+  for (let k = first + 1; k < found.length && source !== null; k++) {
+    if (found[k]!.attributedTo !== source) return null;
+  }
+  return source;
+}
+
+/** The quotation a sentence such as "the committee said:" introduces, or null. */
+function quotationOpened(sentence: Sentence): Quotation | null {
+  if (!sentence.text.includes(':')) return null;
+  const sources = sourcesOf(sentence);
+  const last = sources[sources.length - 1];
+  return last && !last.pronoun && REPORTING.has(last.verb) && QUOTE_INTRO.test(sentence.text.slice(last.cue))
+    ? { speaker: last.text, paragraph: sentence.paragraph }
+    : null;
+}
+
+/** A quotation that runs over paragraphs: who is speaking, and the paragraph it has reached. */
+interface Quotation {
+  speaker: string;
+  paragraph: number;
+}
+
+/** Whether a part is an aside to its total ("At least nine people were hurt, six of them with gunshot wounds"). */
+function isAside(f: Working): boolean {
+  return f.partOf !== null && /,\s*$/.test(f.quote.slice(0, f.end - f.countText.length));
+}
+
+// "the four soldiers", "the official toll of 34": a definite count, which may refer back to one already given.
+const DEFINITE_BEFORE =
+  /\b(?:the|these|those)\s+(?:(?:official|confirmed|reported|government'?s?|final|latest|overall|total|revised|same|death|known)\s+){0,2}(?:(?:toll|figure|count|tally|number|total)\s+of\s+)?$/i;
+
 // "Kenyan police denied that 20 people were killed …, saying only two protesters had died": the participle
 // goes on with the subject of the verb it hangs from, and a party that denies one count states another.
 const SAYING = /,\s*(?:saying|adding|insisting|and said|and says)\b[^;]*$/i;
@@ -964,14 +1116,25 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
   // hospital admissions are of the sick.
   const opening = sentences.filter((x, k) => k < MAX_COORDINATED && x.paragraph === sentences[0]!.paragraph);
   const diseaseStory = opening.some((x) => DISEASE.test(x.text)) && !opening.some((x) => INJURY.test(x.text));
+  // The same for a story of poisoning by toxic drink or food.
+  const swallowedStory =
+    opening.some((x) => SWALLOWED.test(x.text)) && !opening.some((x) => PHYSICAL.test(x.text));
   const totals = new Totals(found);
+  // The sentence that last stated a figure of each harm and number, for restatements of it.
+  const statedAt = new Map<string, number>();
   let lastSpeaker: string | null = null;
-  let previous: { paragraph: number; source: string | null } | null = null;
+  // The sentence before: its paragraph, the source it carries on to the next, and whether it quoted someone.
+  let previous: { paragraph: number; source: string | null; quoting: boolean } | null = null;
+  let quotation = null as Quotation | null;
 
   for (const sentence of sentences) {
     const s = sentence.text;
     // A headline or kicker left in the body repeats the lede's figure without its full attribution.
-    if (!/[.!?]["”’)]?$/.test(s) && s.split(/\s+/).length < 25) continue;
+    if (!/[.!?]["”’)]?$/.test(s) && s.split(/\s+/).length < 25) {
+      // "In a statement issued on Tuesday, the committee said:" ends in no full stop, and opens a quotation.
+      quotation = quotationOpened(sentence);
+      continue;
+    }
     const stated = sourcesOf(sentence);
     const sources = stated.filter((src) => !DISPUTE_VERBS.has(src.verb));
     const disputers = stated.filter((src) => DISPUTE_VERBS.has(src.verb));
@@ -979,7 +1142,7 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
       if (!src) return null;
       return src.pronoun ? lastSpeaker : src.text;
     };
-    const facts = sentenceFacts(s, diseaseStory);
+    const facts = sentenceFacts(s, diseaseStory, swallowedStory);
     const leading = facts.leading;
     const firstInSentence = found.length;
     const counts = findCounts(s);
@@ -987,14 +1150,29 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
     // Counts already dealt with as a partitive's group, by offset in the sentence: the index of the figure that
     // stands for the group, or null for a population ("of the 450 workers"), which is no figure.
     const groupTotals = new Map<number, number | null>();
+    // Where the toll's own current count ends, once one is read after the word "toll".
+    let tollEnd: number | null = null;
 
     // A piece of an overlong sentence with no source of its own passes on the source it carried on with.
     const carriedSource = (): string | null => previous?.source ?? null;
+    // A quotation introduced by "X said:" runs on through the paragraphs that open with a quotation mark.
+    const open: Quotation | null = quotation;
+    const opensParagraph: boolean = previous === null || previous.paragraph !== sentence.paragraph;
+    const quoted: Quotation | null =
+      open === null || open.paragraph === sentence.paragraph
+        ? open
+        : opensParagraph && /^["“]/.test(s)
+          ? { speaker: open.speaker, paragraph: sentence.paragraph }
+          : null;
     const attribution = (at: number): string | null => {
       const own = resolve(sourceAt(sources, s, at)) ?? resolve(sayingAfter(disputers, s, at));
+      if (!own && sources.length === 0 && quoted) return quoted.speaker;
       if (own || sources.length > 0 || !previous || previous.paragraph !== sentence.paragraph) return own;
       // A piece of an overlong sentence goes on with the source of the piece before it.
-      return sentence.continued || continuesSource(s) ? previous.source : null;
+      // "'…the brain,' said Dr Kumari. 'Of the 40 patients we received, …'": a quotation that opens right after
+      // a quoted speaker in the same paragraph is still that speaker's.
+      const quoteGoesOn = previous.quoting && /^["“]/.test(s);
+      return sentence.continued || continuesSource(s) || quoteGoesOn ? previous.source : null;
     };
     // "The strike killed 30 people, the ministry said. Six children … were among the dead.": a part of the total
     // just given, in a sentence that names no source of its own, is the total's source's count.
@@ -1029,6 +1207,46 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         end: count.end,
       });
       totals.add(found.length - 1);
+      const pushed = found[found.length - 1]!;
+      if (tollEnd === null && facts.tollAt >= 0 && count.start > facts.tollAt && !pushed.superseded)
+        tollEnd = count.end;
+      statedAt.set(`${kind}:${count.value}`, sentence.index);
+    };
+    /**
+     * The figure of the sentence before that a count refers back to: "Four remain in critical condition" (some of
+     * the hurt just counted, in the state they are in now), "Two of the officers were taken to hospital" (some of
+     * the officers counted). The latest one of the same harm that can hold them, skipping an aside ("At least
+     * nine people were hurt, six of them with gunshot wounds. Two remain in critical condition": the two are of the
+     * nine, as the six are not said to include them).
+     */
+    const referredGroup = (count: CountMatch, kind: CasualtyKind, who: string | null): number | null => {
+      const after = s.slice(count.end);
+      const stillHurt =
+        who === null &&
+        found.length === firstInSentence &&
+        SUBJECT_START.test(s.slice(0, count.start)) &&
+        STILL_HURT.test(after);
+      const ofThose = who !== null && BACK_OF.test(after) ? headNoun(who) : null;
+      if (!stillHurt && ofThose === null) return null;
+      for (let j = found.length - 1; j >= 0 && j >= found.length - MAX_COORDINATED; j--) {
+        const f = found[j]!;
+        if (f.sentence < sentence.index - 1) break;
+        if (f.kind !== kind || f.superseded || !partFits(count, kind, f)) continue;
+        if (ofThose !== null) {
+          if (f.who !== null && headNoun(f.who) === ofThose) return j;
+        } else if (!isAside(f)) {
+          return j;
+        }
+      }
+      return null;
+    };
+    const restatesEarlier = (text: string, count: CountMatch, kind: CasualtyKind): boolean => {
+      const last = statedAt.get(`${kind}:${count.value}`);
+      return (
+        last !== undefined &&
+        last < sentence.index &&
+        DEFINITE_BEFORE.test(text.slice(Math.max(0, count.start - NEAR), count.start))
+      );
     };
     /** The index of a group's total: an earlier figure it restates, else the total itself, placed now. */
     const groupTotal = (total: CountMatch, kind: CasualtyKind, who: string | null): number | null => {
@@ -1060,7 +1278,14 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
       const lastHere = found.length > firstInSentence ? found[found.length - 1]! : null;
       const c = part
         ? partitiveCandidate(count, part)
-        : candidate(s, count, facts, lastHere ? { kind: lastHere.kind, end: lastHere.end } : null, replaced);
+        : candidate(
+            s,
+            count,
+            facts,
+            lastHere ? { kind: lastHere.kind, end: lastHere.end, value: lastHere.value } : null,
+            replaced,
+            tollEnd,
+          );
       // "five of the 30 people taken to hospital had been discharged": the 30 are still a count of the injured.
       if (!c && part?.harm) groupTotals.delete(part.total.start);
       if (!c) return;
@@ -1076,11 +1301,19 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         const whichFits =
           !c.which || (i > 0 && last?.sentence === sentence.index && last.end === counts[i - 1]!.end);
         if (!whichFits) return;
+        // "Nineteen of them were in intensive care, and 27 of them had reported blurred vision": a second "of
+        // them" in the sentence is of the same people as the first, not of the first's part.
+        const sameThem =
+          last && last.sentence === sentence.index && last.partOf !== null && OF_THEM.test(s.slice(last.end));
         partOf =
           last && last.sentence >= sentence.index - 1 && themIsFigure(s, counts, i, last, sentence.index)
-            ? found.length - 1
+            ? sameThem
+              ? last.partOf
+              : found.length - 1
             : null;
         if (partOf !== null) kind = kind ?? found[partOf]!.kind;
+      } else if (c.subset === 'apposed') {
+        partOf = found.length - 1;
       } else if (c.subset === 'group' && c.groupKind) {
         partOf =
           leadingTotal && count.start >= leading![0].length
@@ -1128,7 +1361,12 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
         partOf = null;
         if (c.subset === 'of-them' && !c.kind) kind = null;
       }
-      if (kind) push(count, kind, c.who, partOf);
+      if (!kind) return;
+      if (partOf === null && !part && c.subset === null) partOf = referredGroup(count, kind, c.who);
+      // "said the four soldiers named … were its only military dead", "said the official toll of 34 was
+      // accurate": a definite reference back to people an earlier sentence counted restates that figure.
+      if (partOf === null && !part && c.subset === null && restatesEarlier(s, count, kind)) return;
+      push(count, kind, c.who, partOf);
     });
 
     // "recovered 28 bodies …: 27 from the plane and one from the helicopter": a list that adds up to the total.
@@ -1150,8 +1388,12 @@ export function findCasualties(sentences: Sentence[]): CasualtyFigure[] {
       ? resolve(first)
       : sentence.continued && sources.length === 0
         ? carriedSource()
-        : null;
-    previous = { paragraph: sentence.paragraph, source };
+        : sources.length === 0
+          ? sharedSource(found, firstInSentence)
+          : null;
+    // A closing quotation mark ends the quotation.
+    quotation = quotationOpened(sentence) ?? (quoted && /["”]$/.test(s) ? null : quoted);
+    previous = { paragraph: sentence.paragraph, source, quoting: /["“”]/.test(s) };
   }
 
   return found.map(

@@ -444,6 +444,18 @@ export function statedNumbers(text: string): string[] {
   return values;
 }
 
+// Units a number measures in: length, height, weight, volume, area, speed, temperature, shares, time and money.
+// "a mountain hut at 2,759 metres", "25 years of policing", "20 rupees each": none of them counts anyone, so no
+// cue elsewhere in the sentence ("The toll stands at five …") can make one a toll. Scales of counting ("lakh",
+// "crore") are not units: "2 lakh people" are people.
+const MEASURE_UNIT =
+  /^\s*°|^\s*[mg](?=\s*(?:[,.;:)]|$)|\s+(?:high|tall|long|wide|deep|above|below|away|from|of|up|down|into|under)\b)|^\s*(?:(?:sq(?:uare)?|cubic)\s+)?(?:(?:kilo|centi|milli)?(?:metres?|meters?)|km|kms|cm|mm|mi|miles?|feet|foot|ft|inch(?:es)?|yards?|metric\s+tons|tonnes?|tons?|kilo(?:gram)?s?|kg|grams?|pounds|lbs?|ounces?|oz|(?:kilo|milli)?lit(?:re|er)s?|gallons?|barrels?|hectares?|acres?|degrees?|mph|km\/h|kph|knots?|per\s*cent|percent|pc|%|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|yrs?|decades?|centuries|storeys?|stories|votes|seats|points|goals|runs|wickets|dollars?|euros?|rupees?|taka|yuan|yen|roubles?|rubles?|naira|shillings?|pesos?|dinars?|riyals?|dirhams?|lira|francs?|cents?|pence|kwacha|rand|cedis?|birr|afghanis?|hryvnias?|rials?)(?![\w-])/i;
+
+/** Whether the text right after a number names a unit of measure, time or money: the number counts no one. */
+export function measuredAfter(after: string): boolean {
+  return MEASURE_UNIT.test(after.slice(0, 32));
+}
+
 /** Every count phrase in a string, in order, with offsets; "from 72 to 129" is two counts, not a range. */
 export function findCounts(text: string): CountMatch[] {
   const found: CountMatch[] = [];

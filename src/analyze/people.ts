@@ -210,6 +210,13 @@ const PEOPLE = [
   'conscripts',
   'attackers',
   'assailants',
+  // How armed groups' claims name those they killed: "killed more than 40 apostates".
+  'apostates',
+  'infidels',
+  'heretics',
+  'crusaders',
+  'spies',
+  'enemies',
   'hostages',
   'captives',
   'prisoners',
@@ -303,6 +310,7 @@ const MODIFIER = /^(?:[A-Za-z][A-Za-z'’-]*|U\.S\.|U\.N\.)$/;
 // A word, with the whitespace before it.
 const TOKEN = /(\s*)(U\.S\.|U\.N\.|[A-Za-z][\w'’-]*)/y;
 const MAX_MODIFIERS = 2;
+const SCALE_ABBREVIATION = /^(?:m|mn|bn|k)$/i;
 // A closing quotation mark may come first: 'that "fewer than 10" civilians had died'.
 const OF_THE = /^["”’]?\s+(?:of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?)?/;
 
@@ -353,6 +361,9 @@ export function personAt(text: string, lead: RegExp = OF_THE): PersonPhrase | nu
     }
     // Every word before the head must be a modifier: "railway employees", never "after some victims".
     if (!MODIFIER.test(here.word) || FUNCTION_WORDS.has(here.word)) return null;
+    // "2 m people", "1.5 bn people": a scale set apart from its number, so the number alone would be a
+    // millionth of the count.
+    if (j === 0 && SCALE_ABBREVIATION.test(here.word)) return null;
     here = next;
   }
   return null;

@@ -1074,3 +1074,352 @@ describe('a count in quotation marks', () => {
     ).toEqual([['hundreds', 'killed', 'RSF fighters']]);
   });
 });
+
+describe('measurements, individuals, corrections and restatements are no tolls', () => {
+  const kinds = (text: string) =>
+    brief(text).map((f) => [f.countText, f.kind, f.partOf] as [string, string, number | null]);
+
+  it('never reads a height, distance, speed, temperature, time or price as a toll, whatever cue is near', () => {
+    expect(
+      kinds(
+        'The toll stands at five, according to police, who raised it, up from three, when rescue teams reached a ' +
+          'hut at 2,759 metres. The toll rose to nine after the bus fell at 5,000 feet. The toll reached 14 as ' +
+          'winds hit 120 km/h and temperatures 45 degrees. The toll stood at 30 after 12 hours of rain. The death ' +
+          'toll was put at 40, with pouches sold at 20 rupees each.',
+      ),
+    ).toEqual([
+      ['five', 'killed', null],
+      ['up from three', 'killed', null],
+      ['nine', 'killed', null],
+      ['14', 'killed', null],
+      ['30', 'killed', null],
+      ['40', 'killed', null],
+    ]);
+  });
+
+  it('gives a toll only the count of its own clause, not a number in a later clause', () => {
+    expect(
+      kinds(
+        'The toll stands at five, according to police, who found the last bodies near a hut at an altitude of ' +
+          '2,759. The toll stands at six, police said, up from three, when rescuers reached a hut at 2,759. The ' +
+          'death toll in Gaza rose to 54 and in the West Bank to 12, officials said.',
+      ),
+    ).toEqual([
+      ['five', 'killed', null],
+      ['six', 'killed', null],
+      ['up from three', 'killed', null],
+      ['54', 'killed', null],
+      ['12', 'killed', null],
+    ]);
+  });
+
+  it('reads "2m people" as two million, and gives no figure for a scale set apart ("2 m people")', () => {
+    expect(kinds('Floods displaced 2 m people. A later flood displaced 2m people.')).toEqual([
+      ['2m', 'displaced', null],
+    ]);
+  });
+
+  it('reads "was one of the women who died" as a person picked out of a group, but "one of its activists had died" as a death', () => {
+    expect(
+      kinds(
+        'The fire killed 17 workers, the fire service said. Rokeya’s cousin Shilpi, 19, was one of the women who ' +
+          'died. Her brother is one of the injured.',
+      ),
+    ).toEqual([['17', 'killed', null]]);
+    expect(kinds('The BNP said one of its activists had died after being beaten by police.')).toEqual([
+      ['one', 'killed', null],
+    ]);
+  });
+
+  it('shows no figure that a correction withdrew, and keeps the figure that replaced it', () => {
+    expect(
+      kinds(
+        'Four people were killed, police said. An earlier version said five people had died, based on an initial ' +
+          'police statement; police later said one victim first reported dead was alive. This story previously ' +
+          'reported that 40 people were injured. An earlier version of this article said 12 people were detained; ' +
+          'police said 9 people were detained.',
+      ),
+    ).toEqual([
+      ['Four', 'killed', null],
+      ['9', 'detained', null],
+    ]);
+  });
+
+  it('shows a toll once when a later sentence refers back to it with "the"', () => {
+    expect(
+      kinds(
+        'Nine more people died overnight, bringing the total to 34, the health department said. The district ' +
+          'magistrate said the official toll of 34 was accurate. The health ministry said 11 people had been ' +
+          'killed, four of them soldiers. The defence ministry said the four soldiers named by the health ' +
+          'ministry were its only military dead.',
+      ),
+    ).toEqual([
+      ['Nine', 'killed', null],
+      ['34', 'killed', null],
+      ['11', 'killed', null],
+      ['four', 'killed', 2],
+    ]);
+  });
+
+  it('keeps a group introduced with "the" when nothing before counted it', () => {
+    expect(kinds('Doctors said the 30 people taken to hospital were in stable condition.')).toEqual([
+      ['30', 'injured', null],
+    ]);
+  });
+});
+
+describe('parts that refer back to the people just counted', () => {
+  const kinds = (text: string) =>
+    brief(text).map((f) => [f.countText, f.kind, f.partOf] as [string, string, number | null]);
+
+  it('makes "Four remain in critical condition" a part of the hurt counted just before', () => {
+    expect(
+      kinds(
+        'At least 14 people were hurt, police said. Nine of the injured were taken to hospital, the ambulance ' +
+          'service said. Four remain in critical condition, said a spokeswoman.',
+      ),
+    ).toEqual([
+      ['At least 14', 'injured', null],
+      ['Nine', 'injured', 0],
+      ['Four', 'injured', 1],
+    ]);
+    expect(
+      kinds(
+        'A further 38 were hurt in the crush, the fire service said.\n\nThe hospital said six are in intensive care.',
+      ),
+    ).toEqual([
+      ['38', 'injured', null],
+      ['six', 'injured', 0],
+    ]);
+  });
+
+  it('skips an aside ("six of them with gunshot wounds") when looking for the group', () => {
+    expect(
+      kinds(
+        'At least nine people were hurt, six of them with gunshot wounds, the chief said. Two remain in critical ' +
+          'condition at the medical center.',
+      ),
+    ).toEqual([
+      ['At least nine', 'injured', null],
+      ['six', 'injured', 0],
+      ['Two', 'injured', 0],
+    ]);
+    const [, , two] = figures(
+      'At least nine people were hurt, six of them with gunshot wounds, the chief said. Two remain in critical ' +
+        'condition at the medical center.',
+    );
+    expect(two?.attributedTo).toBe('the chief');
+  });
+
+  it('makes no part of a count of another harm, another day, or a count that is not of people still hurt', () => {
+    expect(
+      kinds(
+        'Twelve people were killed in the crash, police said. Three remain in critical condition. Thirty people ' +
+          'were injured on Monday. Twenty were injured on Tuesday.',
+      ),
+    ).toEqual([
+      ['Twelve', 'killed', null],
+      ['Three', 'injured', null],
+      ['Thirty', 'injured', null],
+      ['Twenty', 'injured', null],
+    ]);
+  });
+
+  it('makes "Two of the officers were taken to hospital" a part of the officers counted, across a paragraph', () => {
+    expect(
+      kinds(
+        'Sixteen police officers were injured and 23 people arrested, police said.\n\nTwo of the officers were ' +
+          'taken to hospital, the force said. Two of the protesters were taken to hospital too. Two of the ' +
+          'officers have since died.',
+      ),
+    ).toEqual([
+      ['Sixteen', 'injured', null],
+      ['23', 'detained', null],
+      ['Two', 'injured', 0],
+      ['Two', 'injured', null],
+      ['Two', 'killed', null],
+    ]);
+  });
+
+  it('reads a second "of them" in a sentence as of the same people as the first', () => {
+    expect(
+      kinds(
+        'The department said 112 people were being treated in hospitals. Nineteen of them were in intensive ' +
+          'care, and 27 of them had reported blurred vision.',
+      ),
+    ).toEqual([
+      ['112', 'injured', null],
+      ['Nineteen', 'injured', 0],
+      ['27', 'injured', 0],
+    ]);
+  });
+
+  it('makes the counts of a list naming who a count of people were its parts', () => {
+    expect(
+      kinds(
+        'Police have arrested three people, the factory’s production manager and two floor supervisors, police ' +
+          'said. Gunmen killed five people, a teacher and four students, officials said.',
+      ),
+    ).toEqual([
+      ['three', 'detained', null],
+      ['two', 'detained', 0],
+      ['five', 'killed', null],
+      ['four', 'killed', 2],
+    ]);
+  });
+
+  it('reads "Of the 34 dead, 22 were from one block and 12 from another" and a doctor’s patients', () => {
+    expect(
+      kinds(
+        'Nine more people died, bringing the total to 34, officials said. Of the 34 dead, 22 were from Mashrakh ' +
+          'block and 12 from the neighbouring Ishupur block.',
+      ),
+    ).toEqual([
+      ['Nine', 'killed', null],
+      ['34', 'killed', null],
+      ['22', 'killed', 1],
+      ['12', 'killed', 1],
+    ]);
+    expect(
+      kinds(
+        '"Of the 40 patients we received, fewer than ten arrived within the first six hours," said a doctor. Of ' +
+          'the 300 people we received, 40 were children.',
+      ),
+    ).toEqual([
+      ['40', 'injured', null],
+      ['fewer than ten', 'injured', 0],
+    ]);
+  });
+});
+
+describe('poisoning', () => {
+  const kinds = (text: string) =>
+    brief(text).map((f) => [f.countText, f.kind, f.partOf] as [string, string, number | null]);
+
+  it('counts people treated after toxic drink or food as affected, and those who breathed in gas as injured', () => {
+    expect(
+      kinds(
+        'Nine more people died overnight after drinking toxic bootleg liquor, officials said. The department said ' +
+          '112 people were being treated in hospitals. Nineteen of them were in intensive care, a hallmark of ' +
+          'methanol poisoning.',
+      ),
+    ).toEqual([
+      ['Nine', 'killed', null],
+      ['112', 'affected', null],
+      ['Nineteen', 'affected', 1],
+    ]);
+    expect(
+      kinds(
+        'Forty people who ate at a wedding were treated in hospital for food poisoning, doctors said. Thirty ' +
+          'people were treated in hospital after inhaling gas from a leak. A drunk driver hit a bus, and 14 people ' +
+          'were taken to hospital.',
+      ),
+    ).toEqual([
+      ['Forty', 'affected', null],
+      ['Thirty', 'injured', null],
+      ['14', 'injured', null],
+    ]);
+    expect(
+      kinds('Twelve people were treated in hospital after a brawl at a drinking den, police said.'),
+    ).toEqual([['Twelve', 'injured', null]]);
+  });
+});
+
+describe('running totals, flight, evacuations and claims', () => {
+  const kinds = (text: string) =>
+    brief(text).map((f) => [f.countText, f.kind, f.partOf] as [string, string, number | null]);
+
+  it('gives "bringing the total to N" the harm just counted, and only a total that has grown', () => {
+    expect(
+      kinds(
+        'Fishermen found a further eight bodies on a beach, bringing the total to 77, the ministry said. A further ' +
+          'four people were arrested on Sunday, bringing the total to 27. Six people were killed, bringing the ' +
+          'total number of flights cancelled to 300. Two more bodies were found, bringing the total to 1.',
+      ),
+    ).toEqual([
+      ['eight', 'killed', null],
+      ['77', 'killed', null],
+      ['four', 'detained', null],
+      ['27', 'detained', null],
+      ['Six', 'killed', null],
+      ['Two', 'killed', null],
+    ]);
+  });
+
+  it('reads people forced to flee, evacuated "a total of", and the missing "down from" a number', () => {
+    expect(
+      kinds(
+        'The flare-up forced more than 130,000 to flee. Authorities evacuated a total of 312,450 people from ' +
+          '78,600 households. The committee’s figure for the missing is down from 30 on Monday night.',
+      ),
+    ).toEqual([
+      ['more than 130,000', 'displaced', null],
+      ['312,450', 'displaced', null],
+      ['down from 30', 'missing', null],
+    ]);
+  });
+
+  it('reads an army’s "neutralised" servicemen and a militant claim of "apostates" killed', () => {
+    expect(
+      kinds(
+        'The defence ministry said its forces had "neutralised upwards of 30 Kyrgyz servicemen". The group said ' +
+          'its fighter had killed "more than 40 apostates".',
+      ),
+    ).toEqual([
+      ['upwards of 30', 'killed', null],
+      ['more than 40', 'killed', null],
+    ]);
+  });
+});
+
+describe('sources carried on by quotations and continuations', () => {
+  const sources = (text: string) => figures(text).map((f) => [f.countText, f.attributedTo]);
+
+  it('keeps the source of a quotation introduced by "said:" through the paragraphs it runs over', () => {
+    expect(
+      sources(
+        'In a statement issued on Tuesday, the National Steering Committee said:\n\n"The storm has left three ' +
+          'people dead and injured 41 others. Local authorities evacuated 312,450 people.\n\n"Twenty-six ' +
+          'fishermen remain missing at sea."\n\nTwo people were killed in the Philippines.',
+      ),
+    ).toEqual([
+      ['three', 'the National Steering Committee'],
+      ['41', 'the National Steering Committee'],
+      ['312,450', 'the National Steering Committee'],
+      ['Twenty-six', 'the National Steering Committee'],
+      ['Two', null],
+    ]);
+    expect(
+      sources(
+        'The ministry said: "Twelve people were killed.\n\n"Thirty were injured."\n\nFour people were arrested.',
+      ),
+    ).toEqual([
+      ['Twelve', 'The ministry'],
+      ['Thirty', 'The ministry'],
+      ['Four', null],
+    ]);
+  });
+
+  it('gives a quotation that goes on after a quoted speaker that speaker, and "a further" the source of the part before it', () => {
+    expect(
+      sources(
+        '"Methanol attacks the optic nerve," said Dr Sunita Kumari, who heads the medicine department. "Of the ' +
+          '40 patients we received, fewer than ' +
+          'ten arrived in time."',
+      ),
+    ).toEqual([
+      ['40', 'Dr Sunita Kumari'],
+      ['fewer than ten', 'Dr Sunita Kumari'],
+    ]);
+    expect(
+      sources(
+        'The fire claimed the lives of 17 workers, according to the fire service. Nine of them were women. A ' +
+          'further 38 were hurt.',
+      ),
+    ).toEqual([
+      ['17', 'the fire service'],
+      ['Nine', 'the fire service'],
+      ['38', 'the fire service'],
+    ]);
+  });
+});

@@ -1,4 +1,11 @@
-import { findCounts, numberValue, parseCount, statedNumbers, vagueCeiling } from '../../src/analyze/numbers';
+import {
+  findCounts,
+  measuredAfter,
+  numberValue,
+  parseCount,
+  statedNumbers,
+  vagueCeiling,
+} from '../../src/analyze/numbers';
 
 describe('parseCount: the bounds a count phrase states', () => {
   it.each([
@@ -235,4 +242,33 @@ describe('statedNumbers: the numbers a paraphrase may use', () => {
       'a few hundred',
     ]);
   });
+});
+
+describe('measuredAfter: a number that measures rather than counts', () => {
+  it.each([
+    ' metres.',
+    ' m high',
+    ' m,',
+    ' feet into a ravine',
+    ' km/h',
+    ' km (600 miles)',
+    ' degrees',
+    '°C',
+    ' per cent of the vote',
+    ' hours of rain',
+    ' minutes after the call',
+    ' years of policing',
+    ' rupees each',
+    ' tonnes of grain',
+    ' hectares of rice',
+  ])('reads "N%s" as a measure', (after) => {
+    expect(measuredAfter(after)).toBe(true);
+  });
+
+  it.each([' people', ' m people', ' were killed', ', police said', ' more', ' minors', ' men', ' guests'])(
+    'reads "N%s" as a count',
+    (after) => {
+      expect(measuredAfter(after)).toBe(false);
+    },
+  );
 });
