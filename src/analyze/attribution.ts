@@ -36,7 +36,7 @@ const SPEECH_VERBS =
   'said|says|say|told|tells|reported|reports|estimated|estimates|confirmed|confirms|announced|added|stated|noted|notes|wrote|writes|posted|posts|tweeted|counted|tallied|recorded|documented|verified|put|gave|revised|raised|lowered|attributed|attributes|insisted|insists|claimed|claims|maintained|showed|shows|show|indicated|indicates|denied|denies|deny|rejected|disputed|dismissed|contradicted|contested|refuted|saw|witnessed';
 // Auxiliaries and adverbs between a subject and its verb: "Police have also flatly denied".
 const AUX =
-  '(?:(?:has|have|had|also|later|earlier|previously|then|again|already|flatly|strongly|categorically|firmly|vehemently|quickly|swiftly|repeatedly|publicly|initially|originally|officially|separately|subsequently)\\s+)*';
+  '(?:(?:has|have|had|also|always|consistently|long|still|now|later|earlier|previously|then|again|already|flatly|strongly|categorically|firmly|vehemently|quickly|swiftly|repeatedly|publicly|initially|originally|officially|separately|subsequently)\\s+)*';
 const SUBJECT_VERB = new RegExp(`(?<![\\w-])${AUX}(?:${SPEECH_VERBS})\\b`, 'g');
 // "According to police, …" opens a sentence as often as "…, according to police" closes one. "per" needs a
 // party after it ("per the ministry", "per a medical official"): "per cent" and "per day" are not sources.
@@ -62,8 +62,9 @@ const SPEAKER_NOUN =
 const PRONOUNS = /^(?:he|she|they|it)$/i;
 // "and" inside a name ("the Iberian Climate and Health Observatory", "Department of Forestry and Fire Protection")
 // joins its words; only an "and" after at most one capitalized word can start a new clause.
+// "Khovar reported that the interior ministry had put the number at eight": the reported clause has its own subject.
 const CLAUSE_BREAK =
-  /(?:[,;—”"]|\b(?:but|while|whereas|as|when|after|because|since|although|though|where|if)\b|(?<!\b(?:[A-Z][\w'’.-]*|of|for)\s+[A-Z][\w'’.-]*\s+)\band\b(?= (?:the|a|an|[A-Z])))\s*/g;
+  /(?:[,;—”"]|\b(?:but|while|whereas|as|when|after|because|since|although|though|where|if)\b|(?<=\b(?:said|says|reported|reports|announced|stated|added|noted|confirmed|wrote|told\s+[\w.'’-]+(?:\s+[\w.'’-]+)?)\s+)that\b|(?<!\b(?:[A-Z][\w'’.-]*|of|for)\s+[A-Z][\w'’.-]*\s+)\band\b(?= (?:the|a|an|[A-Z])))\s*/g;
 
 /** Descriptions ("a spokesman for …", "the top Democrat on …") lose to a name in an appositive. */
 function isDescription(segment: string): boolean {
@@ -91,7 +92,7 @@ const DATA_NOUN =
 const NOT_A_PARTY_START =
   /^(?:those|these|this|that|there|here|what|which|whom?|whose|nobody|everyone|everybody|anyone|someone|none|no one|such|it|its|(?:some|many|most|all|few|several|both|each|any|half|more|much|none|one|two|three)\s+of)\b/i;
 const NOT_A_PARTY_HEAD =
-  /^(?:dead|killed|injured|wounded|hurt|missing|victims?|bod(?:y|ies)|casualt(?:y|ies)|deaths?|tolls?|numbers?|figures?|counts?|cases|temperatures?|rains?|floods?|fires?|blaze|storms?|quakes?|earthquakes?|explosions?|blasts?|attacks?|strikes?|crash(?:es)?|others|rest|number|total|more|less|too|well|also|then|now|again|later|soon|there|here)$/i;
+  /^(?:dead|killed|injured|wounded|hurt|missing|victims?|bod(?:y|ies)|casualt(?:y|ies)|deaths?|tolls?|numbers?|figures?|counts?|cases|temperatures?|rains?|floods?|flooding|fires?|wildfires?|blaze|storms?|typhoons?|hurricanes?|cyclones?|tornado(?:e?s)?|avalanches?|landslides?|mudslides?|waves?|heatwaves?|heat|quakes?|earthquakes?|eruptions?|explosions?|blasts?|bombings?|shelling|attacks?|strikes?|clashes|fighting|violence|crash(?:es)?|collisions?|accidents?|derailments?|collapses?|outbreaks?|epidemics?|diseases?|virus(?:es)?|others|rest|number|total|more|less|too|well|also|then|now|again|later|soon|there|here)$/i;
 const CLAUSE_WORD =
   /\b(?:that|which|when|where|if|because|than|so|to|would|could|should|may|might|can|must|not|no|never|also)\b/i;
 
@@ -246,8 +247,9 @@ const LEADING_PARTY = /^((?:[A-Z][\w'’.-]*)(?:\s+(?:of|the|[A-Za-z][\w'’.-]*
 
 // "speaking on condition of anonymity", "who asked not to be named": an aside on why a source is not named;
 // "reached by phone", "contacted in Mopti": on how the reporter reached it.
+// "quoted by the state news agency Khovar": on which outlet relayed it, so the ministry before it is the source.
 const ASIDE =
-  /^(?:speaking|who|citing|requesting|asking|declining|on condition|because|not authori[sz]ed|reached|contacted|interviewed)\b/i;
+  /^(?:speaking|who|citing|requesting|asking|declining|on condition|because|not authori[sz]ed|reached|contacted|interviewed|(?:as\s+)?(?:quoted|cited|relayed|carried|reported)\s+(?:by|in|on)|writing|via)\b/i;
 
 // "the health ministry, which runs the hospitals, said": an aside that tells what the party is.
 const PARTY_ASIDE = /^(?:which|whose|that|a|an|the|one|known|based|run|itself)\b/i;
@@ -375,6 +377,12 @@ export function findSources(sentence: string): Source[] {
     // "confirmed by the directorate" is passive: its party is after "by" (PASSIVE_BY).
     if (/^\s+by\b/.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     const verb = /(\w+)$/.exec(m[0])![1]!.toLowerCase();
+    // "avalanches claimed the lives of 18 people": a harm that took lives, not a party making a claim.
+    if (
+      (verb === 'claimed' || verb === 'claims') &&
+      LIVES_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 40))
+    )
+      continue;
     const subject = subjectBefore(sentence, m.index, verb);
     if (!subject) continue;
     if (out.some((s) => s.start === subject.start)) continue;
@@ -391,6 +399,8 @@ export function findSources(sentence: string): Source[] {
   out.sort((a, b) => a.cue - b.cue);
   return withParticiples(sentence, withoutRecorders(out));
 }
+
+const LIVES_AFTER = /^\s+(?:the\s+)?(?:[\w,-]+\s+){0,4}?lives\b/i;
 
 // Verbs a place or a count can be the subject of: "Peru recorded 3,138 road deaths in 2023, according to the
 // National Road Safety Observatory" is the observatory's figure, not Peru's.

@@ -215,3 +215,43 @@ describe('sources the eighth labelled set found missed', () => {
     expect(findSources('Police deny it.').map((x) => [x.text, x.verb])).toEqual([['Police', 'deny']]);
   });
 });
+
+describe('sources the ninth labelled set found missed', () => {
+  it('does not read a harm that "claimed the lives" of people as a party making a claim', () => {
+    expect(
+      attributed(
+        'Last winter, avalanches claimed the lives of 18 people across Austria, according to the Austrian Board for Alpine Safety.',
+      ),
+    ).toEqual([['18', 'the Austrian Board for Alpine Safety']]);
+    expect(sources('The typhoon claimed 40 lives.')).toEqual([]);
+    expect(attributed('Landslides claimed at least 30 lives, according to the disaster agency.')).toEqual([
+      ['at least 30', 'the disaster agency'],
+    ]);
+    // A group claiming an attack is still a party making a claim.
+    expect(sources('The group claimed responsibility for the attack.')).toEqual(['The group']);
+  });
+
+  it('reads the ministry, not the agency that relayed it, in "X, quoted by the news agency Khovar, said"', () => {
+    expect(
+      attributed(
+        "Tajikistan's interior ministry, quoted by the state news agency Khovar, said eight Tajik civilians had lost their lives and put the number of wounded at 27.",
+      ).map(([, by]) => by),
+    ).toEqual(["Tajikistan's interior ministry", "Tajikistan's interior ministry"]);
+    expect(sources('The governor, cited by state media, said 12 people had died.')).toEqual(['The governor']);
+    // The subject of a reported clause is its own: "reported that the interior ministry had put the number at".
+    expect(
+      attributed(
+        'The state news agency Khovar reported that the interior ministry had put the number of dead at eight.',
+      ),
+    ).toEqual([['eight', 'the interior ministry']]);
+  });
+
+  it('reads a party that "has always denied" something', () => {
+    expect(
+      findSources('The company has always denied that any data was deliberately withheld.').map((x) => [
+        x.text,
+        x.verb,
+      ]),
+    ).toEqual([['The company', 'denied']]);
+  });
+});
