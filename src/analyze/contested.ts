@@ -30,19 +30,26 @@ const SAID_UNTRUE = new RegExp(
   String.raw`\b(?:said|says)\s+(?:(?:that|this|the)\s+(?:claim|figure|account|report|number|estimate|toll|study)|that|this|it)\s+(?:was|is|were)\s+["“]?(?:wildly\s+|completely\s+|simply\s+)?["“]?(?:${FALSE_WORDS})\b`,
   'i',
 );
-// "denied the accusation", "contradicted that account", "disputed that.": a rebuttal of what was said before.
+// "denied the accusation", "contradicted that account", "disputed that.", "contradicting the survivors' accounts": a
+// rebuttal of what was said before.
 const REJECTED_THAT =
-  /\b(?:rejected|rejects?|dismissed|dismisses|disputed|disputes?|denied|denies|deny|contradicted|contradicts?|contested|refuted|refutes?|challenged)\s+(?:(?:that|this|the|those|these|such|its|their)\s+(?:[\w’'-]+\s+)?(?:accounts?|claims?|assertions?|assurances?|statements?|figures?|reports?|allegations?|accusations?|charges?|criticism|rumou?rs|suggestions?|numbers?|tolls?|tally|count|estimates?|narrative|description|characteri[sz]ation|version|stud(?:y|ies)|findings)\b|(?:that|this|it)\s*(?:[.;]|,\s*(?:saying|adding|calling)\b|$))/i;
-// "…, a claim the transport ministry rejected", "…, which the rebels rejected".
+  /\b(?:rejected|rejects?|rejecting|dismissed|dismisses|dismissing|disputed|disputes?|disputing|denied|denies|deny|denying|contradicted|contradicts?|contradicting|contested|contesting|refuted|refutes?|refuting|challenged|challenging)\s+(?:(?:that|this|the|those|these|such|its|their)\s+(?:[\w’'-]+\s+)?(?:accounts?|claims?|assertions?|assurances?|statements?|figures?|reports?|allegations?|accusations?|charges?|criticism|rumou?rs|suggestions?|numbers?|tolls?|tally|count|estimates?|narrative|description|characteri[sz]ation|version|stud(?:y|ies)|findings)\b|(?:that|this|it)\s*(?:[.;]|,\s*(?:saying|adding|calling|pointing|arguing|noting|insisting|citing)\b|$))/i;
+// "…, a claim the transport ministry rejected", "…, which the rebels rejected", "…, a figure GMP said it did not
+// recognise".
 const A_CLAIM_REJECTED =
-  /,\s+(?:(?:a|the)\s+(?:claim|figure|charge|allegation|accusation|assertion|account|characteri[sz]ation|number)\s+(?:that\s+)?|which\s+)(.+?)\s+(?:has\s+|have\s+|had\s+)?(?:rejected|disputed|denied|dismissed|contested|contradicted|refuted)\b/i;
-// "Officials called the figure exaggerated", "dismissed the report as propaganda".
+  /,\s+(?:(?:an?|the)\s+(?:claim|figure|charge|allegation|accusation|assertion|account|characteri[sz]ation|number)\s+(?:that\s+)?|which\s+)(.+?)\s+(?:(?:has\s+|have\s+|had\s+)?(?:rejected|disputed|denied|dismissed|contested|contradicted|refuted)\b|(?:said|says)\s+(?:it|they|he|she)\s+(?:did|does|do)\s+not\s+(?:recogni[sz]e|accept|believe)\b|(?:said|says|called)\s+(?:was\s+|is\s+|were\s+)?["“]?(?:wildly\s+|grossly\s+)?(?:false|untrue|inflated|exaggerated|baseless|wrong|inaccurate|misleading|fabricated|a lie)\b)/i;
+// "…, an accusation rejected by a spokesman for the Taliban administration in Kabul, who said …".
+const A_CLAIM_REJECTED_BY =
+  /,\s+(?:an?|the)\s+(?:claim|figure|charge|allegation|accusation|assertion|account|characteri[sz]ation|number|version)\s+(?:(?:swiftly|quickly|flatly|strongly|firmly|promptly|later|since)\s+)?(?:rejected|disputed|denied|dismissed|contested|contradicted|refuted)\s+by\s+([^,;.]+?)(?=\s*(?:[,;.]|$))/i;
+// "Officials called the figure exaggerated", "dismissed the report as propaganda", "called that \"pure fiction\"",
+// "called the Islamic State claim \"a lie\"".
 const CALLED_FALSE =
-  /\b(?:called|described|dismissed|branded|labell?ed)\s+(?:the|that|this|those|these|such|its|their)\s+(?:[\w’'-]+\s+)?(?:figures?|claims?|account|reports?|tolls?|numbers?|allegations?|accusations?|estimates?|count|tally|version|statements?|stud(?:y|ies)|findings|research)\s+(?:as\s+)?(?:an?\s+)?["“]?(?:(?:wildly|grossly|completely|totally|greatly|vastly|hugely|highly|simply|an|deeply|seriously)\s+)?(?:exaggerated|exaggeration|false|untrue|inflated|baseless|inaccurate|wrong|misleading|fabricated|fabrication|lies?|propaganda|nonsense|fake|rumou?rs|flawed|unreliable|speculat(?:ive|ion)|groundless|not credible|fantasy|fiction|guesswork)\b/i;
+  /\b(?:called|described|dismissed|branded|labell?ed)\s+(?:(?:the|that|this|those|these|such|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:figures?|claims?|account|reports?|tolls?|numbers?|allegations?|accusations?|estimates?|count|tally|version|statements?|stud(?:y|ies)|findings|research|rumou?rs)|that|this|it|them)\s+(?:as\s+)?["“]?(?:an?\s+)?["“]?(?:(?:wildly|grossly|completely|totally|greatly|vastly|hugely|highly|simply|an|deeply|seriously|pure|sheer|utter|complete)\s+)?(?:exaggerated|exaggeration|false|untrue|inflated|baseless|inaccurate|wrong|misleading|fabricated|fabrication|lies?|propaganda|nonsense|fake|rumou?rs|flawed|unreliable|speculat(?:ive|ion)|groundless|not credible|fantasy|fiction|guesswork)\b/i;
 const AS_X_CLAIMS =
   /\bas\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*?)\s+(?:claims|claimed|says|said|has claimed|asserts)\b/;
+// "lower" and "higher" of a count ("a lower toll", "put it higher"), not of a place ("the lower edge of the debris").
 const RIVAL_CUE =
-  /\b(?:but|however|only|lower|higher|put the (?:death toll|toll|number|figure|count|tally)|revised|own (?:count|tally|figures?)|disputed|contradict\w*|differ\w*|instead|closer to|(?:real|actual|true) (?:toll|figure|number|count)|not \d[\d,]*|not (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
+  /\b(?:but|however|only|(?:lower|higher)(?=\s+(?:than|toll|figure|number|count|tally|estimate)\b|\s*(?:[.,;]|$))|put the (?:death toll|toll|number|figure|count|tally)|revised|own (?:count|tally|figures?)|disputed|contradict\w*|differ\w*|instead|closer to|(?:real|actual|true) (?:toll|figure|number|count)|not \d[\d,]*|not (?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/i;
 // "…, the Interior Ministry said, while opposition leaders said more than 300": two sources set against each
 // other inside one sentence.
 const CONTRAST_BETWEEN = /,\s*(?:while|whereas|but|though|although|even though)\b|;\s*(?:but|however)\b/i;
@@ -120,6 +127,40 @@ function speaksFor(party: string, person: string, quotes: readonly string[]): bo
       new RegExp(`\\b${role}\\s+(?:[A-Z][\\w.'’-]*\\s+){0,3}$`, 'i').test(q.slice(Math.max(0, at - 80), at))
     );
   });
+}
+
+// People speaking for themselves, and bodies that answer for what happened to them.
+const PERSONS =
+  /\b(?:parents|mothers|fathers|pupils|students|teachers|employees|workers|staff members|passengers|patients|customers|tenants|residents|witnesses|survivors|relatives|families|family|villagers|neighbou?rs|victims|former (?:employees|workers|staff))\b/i;
+const INSTITUTION =
+  /\b(?:school|district|university|college|hospital|clinic|company|firm|operator|airline|council|board|agency|department|authority|trust|club|federation|league|church|diocese|landlord|employer|manufacturer|police|ministry|government|army|military|prison)\b/i;
+
+/**
+ * "Two parents told the Charlotte Observer that they had reported threatening posts … The Rock Hill school district
+ * said it had \"no record of any such report\"": a body answering, with a denial, what people said about it.
+ */
+function personsAndInstitution(a: string, b: string): boolean {
+  const person = (x: string): boolean => PERSONS.test(x) && !INSTITUTION.test(x);
+  const body = (x: string): boolean => (INSTITUTION.test(x) || COMPANY_NAME.test(x)) && !PERSONS.test(x);
+  return (person(a) && body(b)) || (body(a) && person(b));
+}
+
+// Words of opposite states, for statements that contradict each other without a negation.
+const OPPOSITES: ReadonlyArray<[RegExp, RegExp]> = [
+  // "were open", not "will open a new gate".
+  [
+    /\b(?:locked|padlocked|chained|bolted|barred|blocked)\b/i,
+    /\b(?:(?:was|were|is|are|been|be|remained|remain|stayed|left|kept)\s+(?:wide\s+)?open|unlocked|accessible|unobstructed)\b/i,
+  ],
+  [/\b(?:unarmed|peaceful)\b/i, /\b(?:armed|violent)\b/i],
+  [/\b(?:ignored|refused|rejected)\b/i, /\b(?:acted on|responded to|followed up)\b/i],
+];
+
+/** One statement has a word of a state, the other the opposite state's and the first does not. */
+function contrary(a: string, b: string): boolean {
+  return OPPOSITES.some(
+    ([x, y]) => (x.test(a) && !y.test(a) && y.test(b)) || (y.test(a) && !x.test(a) && x.test(b)),
+  );
 }
 
 /** One side an authority only, the other a challenger only: "the Interior Ministry" and "Protest organizers". */
@@ -256,6 +297,12 @@ function wordEnds(normed: string): string[] {
 const ANAPHOR =
   /^(?:(?:the|its|this|that)\s+(?:group|ministry|agency|company|organi[sz]ation|department|office|commission|militia|party|movement|council|committee|firm|administration|spokes(?:man|woman|person)|official|network|observatory|service|monitor|statement|body|outfit)|it|he|she|they)$/i;
 
+// "claimed responsibility", "said in a message to journalists that its own fighter had carried out the bombing".
+const RESPONSIBILITY =
+  /\b(?:claimed|claims|claiming)\s+(?:responsibility|credit)\b|\b(?:said|says)\b[^.;]{0,60}?\bthat\s+(?:its|their)\s+(?:own\s+)?(?:fighters?|members?|men|militants?|operatives?|(?:suicide\s+)?bombers?)\s+(?:had\s+)?(?:carried out|conducted|staged|launched|mounted)\b/i;
+
+const HEARSAY = /^(?:the\s+)?(?:reports?|claims?|rumou?rs|allegations?|suggestions?|accounts?|posts?)\b/i;
+
 /**
  * Whether a dispute has two parties: "The RSF said fewer than 10 civilians had died. The group denied targeting
  * civilians." is the RSF speaking twice. A party named only by its kind ("the group", "the ministry") is the one
@@ -264,7 +311,8 @@ const ANAPHOR =
  */
 function twoParties(claimant: string, disputer: string, speakers: Parties): boolean {
   if (sameSource(claimant, disputer)) return false;
-  if (!ANAPHOR.test(disputer.trim())) return true;
+  // "Claims circulating online that … were untrue, the ministry said": rumours are no party to be named again.
+  if (!ANAPHOR.test(disputer.trim()) || HEARSAY.test(claimant)) return true;
   const named = speakers.find(disputer);
   return named !== undefined && !ANAPHOR.test(named.trim()) && !sameSource(named, claimant);
 }
@@ -275,7 +323,10 @@ function twoParties(claimant: string, disputer: string, speakers: Parties): bool
  */
 function plural(subject: string): boolean {
   // The head of "researchers at the observatory" or "The Committee for Prisoners' Rights" is before the preposition.
-  const head = subject.split(/\s+(?:of|for|at|in|on|from|with)\s+/)[0]!.trim();
+  // "Eleven survivors interviewed for this article": the head is before the participle that describes it.
+  const head = subject
+    .split(/\s+(?:of|for|at|in|on|from|with)\s+|\s+[a-z]+ed\s+(?:by|for|in|at|on)\s/)[0]!
+    .trim();
   if (/\b(?:police|people|staff|media)$/i.test(head)) return true;
   if (!/s$/i.test(head) || /(?:ss|us)$/i.test(head)) return false;
   const words = head.split(/\s+/);
@@ -323,6 +374,17 @@ const PLAIN_START =
   /^(?:The|A|An|At|About|More|Nearly|Some|All|No|None|Only|Most|Many|Several|Dozens|Hundreds|Thousands|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fourteen|Fifteen|Twenty|Thirty|Forty|Fifty)\b/;
 
 function claimFrom(claimant: Source, sentence: string, until: number): string {
+  // "The boat … was carrying some 200 people, according to survivors.": what they said comes before the cue, or
+  // after the source when the sentence opens with "According to police, …".
+  if (claimant.verb === 'according to') {
+    const said = stripEnd(
+      claimant.cue > 0
+        ? sentence.slice(0, claimant.cue)
+        : sentence.slice(claimant.start + claimant.text.length, until).replace(/^[\s,]+/, ''),
+    );
+    const body = PLAIN_START.test(said) ? said.charAt(0).toLowerCase() + said.slice(1) : said;
+    return clipped(`${claimant.text} ${plural(claimant.text) ? 'say' : 'says'} ${body}`);
+  }
   const after = afterVerb(claimant, sentence, until);
   // "told reporters on Saturday night that 90 people had died": the claim is what follows "that".
   const telling = /^(?:told|tells)$/.test(claimant.verb);
@@ -341,12 +403,19 @@ function claimFrom(claimant: Source, sentence: string, until: number): string {
   const verb =
     claimant.verb === 'denied' || claimant.verb === 'denies' || claimant.verb === 'deny'
       ? 'denies'
-      : KEPT_VERBS.has(claimant.verb)
-        ? claimant.verb
-        : plural(claimant.text)
-          ? 'say'
-          : 'says';
-  const text = `${claimant.text} ${verb} ${body}`;
+      : /^claim/.test(claimant.verb) && /^(?:responsibility|credit)\b/i.test(body)
+        ? plural(claimant.text)
+          ? 'claim'
+          : 'claims'
+        : KEPT_VERBS.has(claimant.verb)
+          ? claimant.verb
+          : plural(claimant.text)
+            ? 'say'
+            : 'says';
+  return clipped(`${claimant.text} ${verb} ${body}`);
+}
+
+function clipped(text: string): string {
   return text.length > 220 ? text.slice(0, 217).replace(/\s+\S*$/, '') + '…' : text;
 }
 
@@ -391,6 +460,9 @@ export function rivalCounts(
   // since the start of last year" counts another occasion than Sunday's strike. Only the later count is read so:
   // the first sets the frame ("has killed 112 people since January" and then "put the death toll at 97").
   if (otherOccasion(b.quote, a.quote)) return false;
+  // Without a cue, "three people dead in Quang Ngai and Binh Dinh provinces" and "two people lost their lives in
+  // landslides in Benguet province" are two places' tolls, not two counts of one.
+  if (!requireCue && otherPlace(a.quote, b.quote)) return false;
   // "Killed at least 23 civilians" against "neutralised around 15 terrorists … no civilian casualties": the
   // parties dispute who the dead were, which is the dispute itself.
   const together =
@@ -399,6 +471,7 @@ export function rivalCounts(
     paragraphs.get(a.quote) === paragraphs.get(b.quote);
   const identity = disputedIdentity(a, b, together) || disputedIdentity(b, a, together);
   if (!identity && a.who && b.who && !samePeople(a.who, b.who)) return false;
+  if (eachOwnSide(a, b) || harmedByOther(a, b) || harmedByOther(b, a)) return false;
   // Wire copy signals a rival count ("put the toll at", "not 41", "its own count", "but … only two"), and so do
   // the parties themselves when they are opposed (a ministry and the protest's organizers); without either, two
   // numbers are more likely two places or two events (Spain's toll, Portugal's).
@@ -410,8 +483,74 @@ export function rivalCounts(
   );
 }
 
+// "11 people had been killed on its side of the border", "eight Tajik civilians": a government counting its own
+// side's dead. Two countries that each count their own are not giving rival counts of the same people; a count of
+// the other side's people ("upwards of 30 Kyrgyz servicemen") can still be one.
+const OWN_SIDE =
+  /\b(?:on|from)\s+(?:its|their|our)\s+(?:own\s+)?side\b|\b(?:of\s+)?(?:its|their|our)\s+(?:own\s+)?(?:citizens|nationals|soldiers|troops|servicem[ae]n|service members)\b/i;
+
+// The country a source speaks for, from how its name opens: "Kyrgyzstan's health ministry", "Tajik officials".
+const SOURCE_NATION =
+  /^(?:the\s+)?([A-Z][a-z]+)(?:['’]s\b|(?:ian|an|ese|ish|i)\b|(?=\s+(?:officials|forces|troops|army|military|government|authorities)\b))/;
+
+function nationOf(source: string): string | null {
+  return SOURCE_NATION.exec(source)?.[1] ?? null;
+}
+
+/**
+ * Whether a count is of people of `nation` ("eight Tajik civilians" for Tajikistan), by the first letters of the
+ * name: in who they are, or, when that was not read, just before the count ("the number of Ukrainian soldiers
+ * killed at 60").
+ */
+function namesNation(f: CasualtyFigure, nation: string): boolean {
+  const stem = nation.slice(0, 4);
+  const at = f.who ? -1 : f.quote.indexOf(f.countText);
+  const words = f.who ?? (at > 0 ? f.quote.slice(Math.max(0, at - 60), at) : '');
+  return words.split(/\s+/).some((w) => /^[A-Z]/.test(w) && w.startsWith(stem));
+}
+
+function ownSide(f: CasualtyFigure, nation: string): boolean {
+  const facts = figureFacts(f);
+  return namesNation(f, nation) || (facts.ownSide ??= OWN_SIDE.test(f.quote));
+}
+
+/** Sources of two countries, at least one counting its own side and the other not counting that side. */
+function eachOwnSide(a: CasualtyFigure, b: CasualtyFigure): boolean {
+  const na = nationOf(a.attributedTo!);
+  const nb = nationOf(b.attributedTo!);
+  if (!na || !nb || na.slice(0, 4) === nb.slice(0, 4)) return false;
+  return (ownSide(a, na) && !namesNation(b, na)) || (ownSide(b, nb) && !namesNation(a, nb));
+}
+
+// "Sixteen police officers were injured" against "at least 12 people had been hurt by police batons": people hurt
+// by the police are not the police hurt.
+const BY_FORCE =
+  /\b(?:by|from)\s+(?:the\s+)?(?:police|officers|soldiers|troops|security forces|the army|army|guards)\b/i;
+const FORCE_WHO = /\b(?:police|officers?|policemen|soldiers|troops|servicem[ae]n|guards|firefighters)\b/i;
+
+/**
+ * Whether two counts of one harm can be of the same people, as far as who they are tells: not "police officers"
+ * and "people … hurt by police batons", nor each country's own side.
+ */
+export function samePeopleCounted(a: CasualtyFigure, b: CasualtyFigure): boolean {
+  if (a.who && b.who && !samePeople(a.who, b.who)) return false;
+  if (harmedByOther(a, b) || harmedByOther(b, a)) return false;
+  return !(a.attributedTo && b.attributedTo && eachOwnSide(a, b));
+}
+
+/** `a` counts members of a force, and `b` people its sentence says that force harmed. */
+function harmedByOther(a: CasualtyFigure, b: CasualtyFigure): boolean {
+  if (!a.who || !FORCE_WHO.test(a.who) || (b.who && FORCE_WHO.test(b.who))) return false;
+  const facts = figureFacts(b);
+  if (facts.byForce === undefined) {
+    const at = b.quote.indexOf(b.countText);
+    facts.byForce = at >= 0 && BY_FORCE.test(b.quote.slice(at, at + 120));
+  }
+  return facts.byForce;
+}
+
 const TIME_MARK =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b|\b(?:since (?:the (?:start|beginning) of )?(?:last|this) year|(?:last|this|so far this|earlier this) year|in the past (?:\w+ )?(?:years?|decades?))\b/gi;
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b|\b(?:since (?:the (?:start|beginning) of )?(?:last|this) year|(?:last|this|so far this|earlier this) year|(?:last|previous|past) (?:winter|summer|spring|autumn|season|decade)|in the past (?:\w+ )?(?:years?|decades?)|(?:a|one|two|three|four|five|ten|\d+) (?:years?|decades?) ago)\b/gi;
 const occasionMemo = new Map<string, Set<string>>();
 
 function occasionMarks(quote: string): Set<string> {
@@ -433,6 +572,36 @@ function otherOccasion(quote: string, otherQuote: string): boolean {
   const other = occasionMarks(otherQuote);
   for (const m of occasionMarks(quote)) if (!other.has(m)) return true;
   return false;
+}
+
+const PLACE_MARK =
+  /\b(?:in|across|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})/g;
+const NOT_A_PLACE =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)$/;
+
+const placeMemo = new Map<string, Set<string>>();
+
+function placeWords(quote: string): Set<string> {
+  let words = placeMemo.get(quote);
+  if (!words) {
+    if (placeMemo.size > 10_000) placeMemo.clear();
+    words = new Set<string>();
+    for (const m of quote.matchAll(PLACE_MARK)) {
+      for (const w of m[1]!.split(/\s+/)) if (!NOT_A_PLACE.test(w)) words.add(w);
+    }
+    placeMemo.set(quote, words);
+  }
+  return words;
+}
+
+/** Both sentences name where, and no place of one is a place of the other. */
+function otherPlace(a: string, b: string): boolean {
+  if (a === b) return false;
+  const x = placeWords(a);
+  const y = placeWords(b);
+  if (x.size === 0 || y.size === 0) return false;
+  for (const w of x) if (y.has(w)) return false;
+  return true;
 }
 
 // Who the dead were said to be by a side that fought: its count of them answers a count of civilians.
@@ -510,6 +679,10 @@ interface FigureFacts {
   span: [number, number] | null;
   /** Whether the figure's sentence has a rival-count cue; read only when asked. */
   cue?: boolean;
+  /** Whether its sentence says the people were harmed by a force ("hurt by police batons"); read when asked. */
+  byForce?: boolean;
+  /** Whether its sentence counts a country's own side ("on its side of the border"); read when asked. */
+  ownSide?: boolean;
 }
 
 const factsMemo = new WeakMap<CasualtyFigure, FigureFacts>();
@@ -802,11 +975,17 @@ const QUOTE_START = /^\s*["“]/;
 // "Kenyan police denied that 20 people were killed", "Officials dismissed claims that 50 people had died".
 const TOLL_DENIAL =
   /\b(?:denied|denies|deny|dismissed|rejected|disputed|refuted)\s+(?:(?:the\s+)?(reports?|claims?|rumou?rs|allegations?|accounts?|suggestions?)\s+)?that\s+([^;]{1,200}?\b(?:killed|died|dead|deaths|wounded|injured|hurt|missing|arrested|detained)\b[^,;.]*)/i;
-// "Rumors that 100 people had died were untrue, police spokeswoman Resila Onyango said."
-const FALSE_TOLL =
-  /^(?:the\s+)?(reports?|claims?|rumou?rs|allegations?|suggestions?|accounts?)\s+that\s+(.{1,200}?\b(?:killed|died|dead|deaths|wounded|injured|hurt|missing|arrested|detained)\b.{0,80}?)\s+(?:were|was|are|is)\s+["“]?(?:(?:wildly|completely|simply|totally|grossly)\s+)?(?:untrue|false|baseless|unfounded|wrong|incorrect|not true|fabricated|exaggerated|inflated)\b/i;
+// "Rumors that 100 people had died were untrue, police spokeswoman Resila Onyango said.", "Update, 4.10pm: Rumours on
+// social media that a dozen climbers had been buried … were false, police said." (a live blog's time stamp first).
+const FALSE_TOLL_BODY = String.raw`(?:the\s+)?((?:reports?|claims?|rumou?rs|allegations?|suggestions?|accounts?|posts?)(?:\s+(?:(?:circulating|shared|spread(?:ing)?|posted)\s+)?(?:online|(?:on|in|across)\s+(?:the\s+)?[\w-]+(?:\s+media)?))?)\s+that\s+(.{1,200}?\b(?:killed|died|dead|deaths|wounded|injured|hurt|missing|arrested|detained|buried|trapped|drowned|shot|kidnapped|abducted)\b.{0,80}?)\s+(?:were|was|are|is)\s+["“]?(?:(?:wildly|completely|simply|totally|grossly)\s+)?(?:untrue|false|baseless|unfounded|wrong|incorrect|not true|fabricated|exaggerated|inflated)\b`;
+const FALSE_TOLL = new RegExp(String.raw`^(?:[^:]{1,40}:\s+)?${FALSE_TOLL_BODY}`, 'i');
+// "Police said rumours that a dozen climbers had been buried were false."
+const SAID_FALSE_TOLL = new RegExp(
+  String.raw`\b(?:said|says|insisted|insists|added|stressed)\s+(?:that\s+)?${FALSE_TOLL_BODY}`,
+  'i',
+);
 const A_COUNT =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens|scores|hundreds|thousands)\b/i;
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|scores|hundreds|thousands)\b/i;
 
 /**
  * A toll one party denies: a contested assertion, not a figure. The claimant is whoever gave that toll — named
@@ -821,11 +1000,14 @@ function deniedToll(
   const s = sentence.text;
   const denial = TOLL_DENIAL.exec(s);
   const falseToll = denial ? null : FALSE_TOLL.exec(s);
-  const m = denial ?? falseToll;
+  const saidFalse = denial || falseToll ? null : SAID_FALSE_TOLL.exec(s);
+  const m = denial ?? falseToll ?? saidFalse;
   if (!m || !A_COUNT.test(m[2]!)) return null;
   const denier = denial
     ? sources.filter((x) => !x.pronoun && x.cue <= denial.index).pop()
-    : firstNamed(sources, (x) => x.start > falseToll![0].length);
+    : saidFalse
+      ? sources.filter((x) => !x.pronoun && x.cue <= saidFalse.index).pop()
+      : firstNamed(sources, (x) => x.start > falseToll![0].length);
   if (!denier) return null;
   const body = stripEnd(m[2]!);
   const number = /\d[\d,.]*/.exec(body)?.[0];
@@ -882,6 +1064,19 @@ function accusationOf(before: Previous, by: string, s: string): ContestedClaim |
   };
 }
 
+// "told the court that Southern Vale had failed to report 1,642 spills": the named party a statement accuses.
+const ACCUSED_SUBJECT =
+  /\bthat\s+((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s+(?:had|has|have|was|were|is|are|did|knew|failed|deliberately|repeatedly)\b/;
+
+/**
+ * "The Environment Agency told the court that Southern Vale had failed to report spills … The company has always
+ * denied that …": a denier named only by its kind is the party the statement it answers accused.
+ */
+function accusedIn(said: string, claimant: string): string | null {
+  const name = ACCUSED_SUBJECT.exec(said)?.[1];
+  return name && !sameSource(name, claimant) ? name : null;
+}
+
 /**
  * What a denial opening its sentence answers ("Police spokesman Mateus Rodrigues denied that officers had used
  * tear gas"): the statement just before it in the same paragraph; else an accusation there against the denier
@@ -907,7 +1102,7 @@ function deniedStatement(
     return {
       claim: claimFrom(claimant, p, p.length),
       claimant: claimant.text,
-      disputedBy: by,
+      disputedBy: ANAPHOR.test(by.trim()) ? (accusedIn(p.slice(claimant.cue), claimant.text) ?? by) : by,
       quotes: [p, s],
     };
   }
@@ -992,6 +1187,61 @@ function noneAgainstCount(
         };
   }
   return null;
+}
+
+// "The district magistrate said the official toll of 34 was accurate", "the ministry stood by its count": a party
+// upholding a count, against whoever just gave another.
+const UPHELD =
+  /\b(?:(?:said|says|insisted|insists|maintained|maintains)\s+(?:that\s+)?(?:the|its|their)\s+(?:(?:official|government['’]?s?|confirmed|reported|current|published|district|state)\s+)*(toll|figure|count|tally|number)(?:\s+of\s+(\d[\d,]*|[a-z-]+))?\s+(?:was|is|remained|remains|had been|has been)\s+(?:(?:entirely|completely|fully|still)\s+)?(?:accurate|correct|right|true|reliable|credible)|st(?:ood|ands)\s+by\s+(?:its|their|the)\s+(?:official\s+)?(toll|figure|count|tally)(?:\s+of\s+(\d[\d,]*|[a-z-]+))?)\b/i;
+
+/**
+ * A party upholding a count it names against a different count another party gave in the same or the paragraph
+ * before: the other party's count is disputed by it. Returns the claim and the source of the count upheld.
+ */
+function defendedCount(
+  sentence: Sentence,
+  sources: readonly Source[],
+  figures: CasualtyFigure[],
+  paragraphOf: ReadonlyMap<string, number>,
+): { claim: ContestedClaim; defended: string } | null {
+  const s = sentence.text;
+  const m = UPHELD.exec(s);
+  if (!m) return null;
+  const defender = sources.filter((x) => !x.pronoun && x.cue <= m.index + 1).pop();
+  if (!defender) return null;
+  const noun = (m[1] ?? m[3])!.toLowerCase();
+  const number = m[2] ?? m[4];
+  const value = number && /^\d/.test(number) ? Number(number.replace(/,/g, '')) : null;
+  const by = party(defender.text);
+  const fits = (f: CasualtyFigure): boolean =>
+    f.partOf === null && !!f.attributedTo && (noun !== 'toll' || f.kind === 'killed');
+  // "said the figure was accurate" with no number may only confirm the count just given: the count upheld must be
+  // named, and another party must have given a different one.
+  const upheld = value === null ? undefined : figures.find((f) => fits(f) && (f.min ?? f.max) === value);
+  if (!upheld) return null;
+  const challenged = [...figures]
+    .reverse()
+    .find(
+      (f) =>
+        fits(f) &&
+        f.quote !== s &&
+        f.kind === upheld.kind &&
+        (f.min ?? f.max) !== value &&
+        !sameParty(figureFacts(f).source!, by) &&
+        !sameParty(figureFacts(f).source!, figureFacts(upheld).source!) &&
+        (paragraphOf.get(f.quote) ?? -1) >= sentence.paragraph - 1,
+    );
+  if (!challenged) return null;
+  const them = challenged.attributedTo!;
+  return {
+    claim: {
+      claim: `${them} ${reports(them)} ${challenged.countText} ${challenged.who ?? 'people'} ${challenged.kind}`,
+      claimant: them,
+      disputedBy: defender.text,
+      quotes: [challenged.quote, s],
+    },
+    defended: upheld.attributedTo!,
+  };
 }
 
 // People the dead are said to have been when a side says they were not fighters.
@@ -1125,6 +1375,23 @@ function possessor(rebuttal: string): string | null {
   return m && !/^(?:that|this|those|these|such|its|their)\b/i.test(m[1]!) ? m[1]! : null;
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// "the Monday statement", "the January figures": a time, not whose statement.
+const TIME_WORD =
+  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|New|Last|First|Latest|Official|Initial|Earlier)$/;
+
+/** "Islamic State" in "called the Islamic State claim", "ISKP" in "rejected the ISKP figure": a name before the noun. */
+function namedOwner(rebuttal: string): string | null {
+  const name =
+    /^\S+\s+(?:the|that|this)\s+((?:[A-Z][\w.&-]*\s+){1,3}?)(?:[a-z]+\s+)?(?:figures?|claims?|account|reports?|tolls?|numbers?|allegations?|accusations?|estimates?|count|tally|version|statements?)\b/
+      .exec(rebuttal)?.[1]
+      ?.trim();
+  return name && !name.split(/\s+/).some((w) => TIME_WORD.test(w)) ? name : null;
+}
+
 /**
  * Who speaks in a sentence: its first named source, else the party its "it" or "he" stands for, the last one
  * named in the same paragraph.
@@ -1181,6 +1448,13 @@ class Statements {
     return undefined;
   }
 
+  /** The latest statement by a party whose name holds `name` as whole words ("Islamic State's Khorasan branch"). */
+  naming(name: string, not: string): Statement | undefined {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const word = new RegExp(`(?:^|[^\\w])${escaped}(?![\\w])`, 'i');
+    return this.latest((x) => word.test(x.source.text) && !sameSource(x.source.text, not));
+  }
+
   /** The latest statement by `party` ("the army"), or by the institution it names under another name. */
   by(party: string, not: string): Statement | undefined {
     const p = party.trim();
@@ -1214,6 +1488,8 @@ function readContested(sentences: Sentence[], figures: CasualtyFigure[]): Contes
   let lastStatement: { sentence: Sentence; subject: Source } | null = null;
   /** The latest sentence with a named party speaking, for the "it" or "he" of the sentences after it. */
   let lastSpeaker: Statement | null = null;
+  /** The first party to claim an attack, for a rival claim of it. */
+  let responsible: Statement | null = null;
   const speakers = new Parties();
   const statements = new Statements();
   const crowds: CrowdEstimate[] = [];
@@ -1221,6 +1497,9 @@ function readContested(sentences: Sentence[], figures: CasualtyFigure[]): Contes
   const byWho = figuresByWho(figures);
   const figuresByQuote = new Map<string, CasualtyFigure[]>();
   for (const f of figures) listFor(figuresByQuote, f.quote).push(f);
+  const paragraphOf = new Map(sentences.map((x) => [x.text, x.paragraph]));
+  /** A defence of a count ("said the official toll of 34 was accurate"): whose count it upholds. */
+  const defended = new Map<ContestedClaim, string>();
 
   for (const sentence of sentences) {
     const s = sentence.text;
@@ -1264,8 +1543,8 @@ function readContested(sentences: Sentence[], figures: CasualtyFigure[]): Contes
       }
     }
 
-    // "…, a claim the transport ministry rejected."
-    const aClaim = A_CLAIM_REJECTED.exec(s);
+    // "…, a claim the transport ministry rejected.", "…, an accusation rejected by a spokesman for …".
+    const aClaim = A_CLAIM_REJECTED_BY.exec(s) ?? A_CLAIM_REJECTED.exec(s);
     if (aClaim) {
       const claimant = firstNamed(sources, (x) => x.cue < aClaim.index);
       const disputedBy = aClaim[1]!.trim();
@@ -1290,6 +1569,12 @@ function readContested(sentences: Sentence[], figures: CasualtyFigure[]): Contes
       !found && !rebuttal && denial ? deniedStatement(sentence, denial, previous, statements) : null;
     if (answered) {
       strong.push(answered);
+      found = true;
+    }
+    const defence = found ? null : defendedCount(sentence, sources, stated.latest(), paragraphOf);
+    if (defence) {
+      strong.push(defence.claim);
+      defended.set(defence.claim, defence.defended);
       found = true;
     }
     const identity = found ? null : deadWere(s, sources, stated.latest());
@@ -1324,22 +1609,36 @@ function readContested(sentences: Sentence[], figures: CasualtyFigure[]): Contes
     }
     // The rebuttal's own subject: the nearest source at or before the rebutting verb.
     const rebutter = !found && rebuttal ? rebuttalSubject(s, sources, rebuttal) : undefined;
-    // "rejected the army's account": whose account is named, and the army's statement may be further back.
-    const owner = rebutter ? possessor(rebuttal![0]) : null;
-    const owned = owner ? statements.by(owner, rebutter!.text) : undefined;
+    // "rejected the army's account", "called the Islamic State claim \"a lie\"": whose account is named, and that
+    // party's statement may be further back.
+    const owner = rebutter ? (possessor(rebuttal![0]) ?? namedOwner(rebuttal![0])) : null;
+    const owned = owner
+      ? (statements.by(owner, rebutter!.text) ?? statements.naming(owner, rebutter!.text))
+      : undefined;
     const accusation =
       rebutter && previous && previous.sentence.paragraph === sentence.paragraph
         ? accusationOf(previous, rebutter.text, s)
         : null;
     if (accusation) {
       strong.push(accusation);
-    } else if (rebutter && owned && owned.sentence.paragraph >= sentence.paragraph - 2) {
+    } else if (rebutter && owned) {
       strong.push({
         claim: claimFrom(owned.source, owned.sentence.text, owned.sentence.text.length),
         claimant: owned.source.text,
         disputedBy: rebutter.text,
         quotes: [owned.sentence.text, s],
       });
+    } else if (rebutter && owner) {
+      // The rebuttal names whose account it rejects, and that party said nothing the patterns read: it is still
+      // the claimant, never the speaker of the sentence before.
+      if (!sameSource(owner, rebutter.text)) {
+        strong.push({
+          claim: capitalized(rebuttal![0].replace(/^\S+\s+/, '')),
+          claimant: owner,
+          disputedBy: rebutter.text,
+          quotes: [s],
+        });
+      }
     } else if (
       rebutter &&
       previous &&
@@ -1388,6 +1687,30 @@ function readContested(sentences: Sentence[], figures: CasualtyFigure[]): Contes
       }
     }
 
+    // "ISKP claimed responsibility …" and, hours later, "Jamaat-ul-Ahrar said … its own fighter had carried out the
+    // bombing": two groups claiming one attack contradict each other.
+    const claiming = RESPONSIBILITY.exec(s);
+    const claimer = claiming
+      ? sources.filter((x) => !x.pronoun && x.cue <= claiming.index + 1).pop()
+      : undefined;
+    if (claimer) {
+      if (
+        responsible &&
+        !sameSource(responsible.source.text, claimer.text) &&
+        sentence.paragraph - responsible.sentence.paragraph <= 1
+      ) {
+        const first = responsible.sentence.text;
+        strong.push({
+          claim: claimFrom(responsible.source, first, first.length),
+          claimant: responsible.source.text,
+          disputedBy: claimer.text,
+          quotes: [first, s],
+        });
+      } else if (!responsible || sentence.paragraph - responsible.sentence.paragraph > 1) {
+        responsible = { sentence, source: claimer };
+      }
+    }
+
     // "… are not hitting ISIS targets as Moscow claims, U.S. defense officials said."
     const asClaims = AS_X_CLAIMS.exec(s);
     if (asClaims && /\b(?:not|no|never)\b/i.test(s.slice(0, asClaims.index))) {
@@ -1433,12 +1756,19 @@ function readContested(sentences: Sentence[], figures: CasualtyFigure[]): Contes
       // system had been inspected in March.": insisting on the opposite of what was just said about the same thing
       // answers it, whoever the two parties are.
       const insistsOtherwise = FIRM_CLAIM.has(opener.verb) && shared && negates;
+      // "Eleven survivors … said the gate … was padlocked. Sunflower Group … said … \"all exits were open\"": a body
+      // answering what people said about it with the contrary, in denial or in opposite words.
+      const answersPeople =
+        shared &&
+        (negates || contrary(priorSays, says)) &&
+        personsAndInstitution(prior.subject.text, opener.text);
       if (
-        (insistsOtherwise ||
-          opposedParties(prior.subject.text, opener.text) ||
-          challengesCompany(prior.subject.text, opener.text, says) ||
-          (shared && authorityAndOther(prior.subject.text, opener.text))) &&
-        (firm || negates) &&
+        (answersPeople ||
+          ((insistsOtherwise ||
+            opposedParties(prior.subject.text, opener.text) ||
+            challengesCompany(prior.subject.text, opener.text, says) ||
+            (shared && authorityAndOther(prior.subject.text, opener.text))) &&
+            (firm || negates))) &&
         !CONTRAST.test(priorSays) &&
         !CONTRAST.test(says) &&
         (shared || firm || !(OBSERVER.test(prior.subject.text) || OBSERVER.test(opener.text)))
@@ -1485,6 +1815,7 @@ function readContested(sentences: Sentence[], figures: CasualtyFigure[]): Contes
     disputedBy: Party;
     quotes: Set<string>;
     rival: boolean;
+    defended: Party | null;
   }> = [];
   const add = (c: ContestedClaim, mergeOnDisputer: boolean, rival = false): void => {
     if (!twoParties(c.claimant, c.disputedBy, speakers)) return;
@@ -1501,7 +1832,13 @@ function readContested(sentences: Sentence[], figures: CasualtyFigure[]): Contes
           side(o.disputedBy, o.claim.disputedBy, disputedBy, c.disputedBy)) ||
           (side(o.claimant, o.claim.claimant, disputedBy, c.disputedBy) &&
             side(o.disputedBy, o.claim.disputedBy, claimant, c.claimant)) ||
-          (mergeOnDisputer && sameParty(o.disputedBy, disputedBy))) &&
+          (mergeOnDisputer && sameParty(o.disputedBy, disputedBy)) ||
+          // "X put the toll at upwards of 50 … Y said the official toll of 34 was accurate": the rival counts of X
+          // and of the body whose toll Y upholds are that one dispute.
+          (rival &&
+            o.defended !== null &&
+            ((sameParty(o.defended, claimant) && sameParty(o.claimant, disputedBy)) ||
+              (sameParty(o.defended, disputedBy) && sameParty(o.claimant, claimant))))) &&
         (!rival || o.rival || o.claim.quotes.some((q) => !c.quotes.includes(q) && COUNT_TALK.test(q))),
     );
     if (same) {
@@ -1519,12 +1856,12 @@ function readContested(sentences: Sentence[], figures: CasualtyFigure[]): Contes
       disputedBy,
       quotes: new Set(c.quotes),
       rival,
+      defended: defended.has(c) ? party(defended.get(c)!) : null,
     });
   };
   for (const c of strong) add(c, false);
   for (const c of weak) add(c, true);
-  const paragraphs = new Map(sentences.map((x) => [x.text, x.paragraph]));
-  for (const c of conflictingFigures(figures, paragraphs)) add(c, false, true);
+  for (const c of conflictingFigures(figures, paragraphOf)) add(c, false, true);
   return out.map((o) => o.claim);
 }
 

@@ -584,3 +584,231 @@ describe('disputes the eighth labelled set found missed', () => {
     expect(committee!.claim).toMatch(/^The Committee for Prisoners' Rights (?:says|reports) /);
   });
 });
+
+describe('disputes the ninth labelled set found missed or paired wrongly', () => {
+  it("reads a rumour police call false after a live blog's time stamp", () => {
+    const [c, ...rest] = contested(
+      'Update, 4.10pm: Rumours on social media that a dozen climbers had been buried by a second avalanche were false, police said.',
+    );
+    expect(rest).toEqual([]);
+    expect(c).toMatchObject({ claimant: 'Rumours on social media', disputedBy: 'police' });
+    expect(c!.claim).toMatch(/^Rumours on social media that a dozen climbers had been buried/);
+  });
+
+  it('reads "called that \\"pure fiction\\"" and "called the Islamic State claim \\"a lie\\""', () => {
+    expect(
+      parties(
+        'Tajikistan\'s defence ministry said its forces had "neutralised upwards of 30 Kyrgyz servicemen". ' +
+          'Kyrgyzstan\'s defence ministry called that "pure fiction".',
+      ),
+    ).toEqual([["Tajikistan's defence ministry", "Kyrgyzstan's defence ministry"]]);
+    // The claim named is Islamic State's, not that of the police who spoke in the sentence before.
+    expect(
+      parties(
+        "Islamic State's Khorasan branch (ISKP) claimed responsibility in a statement, saying its fighter had killed 40 people. " +
+          'Police said the figure was exaggerated. ' +
+          'Hours later, Jamaat-ul-Ahrar, a faction of the Pakistani Taliban, said its own fighter had carried out the bombing, and called the Islamic State claim "a lie".',
+      ),
+    ).toEqual([
+      ["Islamic State's Khorasan branch (ISKP)", 'Police'],
+      ["Islamic State's Khorasan branch (ISKP)", 'Jamaat-ul-Ahrar'],
+    ]);
+  });
+
+  it('writes a claim of responsibility as claimed, and an "according to" claim from the words before it', () => {
+    const [iskp] = contested(
+      "Islamic State's Khorasan branch (ISKP) claimed responsibility in a statement. Police said that was false.",
+    );
+    expect(iskp!.claim).toMatch(/^Islamic State's Khorasan branch \(ISKP\) claims responsibility/);
+    const [gambia] = contested(
+      'The boat had left Gambia a week earlier, according to survivors. ' +
+        'Fishermen found eight bodies on Wednesday. ' +
+        "The Gambian government said the boat had not departed from its territory, contradicting the survivors' accounts.",
+    );
+    expect(gambia).toMatchObject({ claimant: 'survivors', disputedBy: 'The Gambian government' });
+    expect(gambia!.claim).toBe('survivors say the boat had left Gambia a week earlier');
+  });
+
+  it('reads the party whose account is named even paragraphs later ("contradicting the survivors\' accounts")', () => {
+    expect(
+      parties(
+        'The boat had left Gambia a week earlier, according to survivors.\n\n' +
+          'Five survivors were in hospital, a doctor said.\n\n' +
+          '"We were at sea for seven days," Lamin, a survivor, told AFP.\n\n' +
+          "The Gambian government said the boat had not departed from its territory, contradicting the survivors' accounts.",
+      ),
+    ).toEqual([['survivors', 'The Gambian government']]);
+  });
+
+  it('reads ", a figure X said it did not recognise" and ", an accusation rejected by X"', () => {
+    expect(
+      parties(
+        'Organisers of the vigil said at least 12 people had been hurt by police batons, a figure GMP said it did not recognise.',
+      ),
+    ).toEqual([['Organisers of the vigil', 'GMP']]);
+    expect(
+      parties(
+        "Pakistan's interior ministry said the attack had been planned from Afghanistan, an accusation rejected by a spokesman for the Taliban administration in Kabul, who said Afghan soil was not used.",
+      ),
+    ).toEqual([["Pakistan's interior ministry", 'a spokesman for the Taliban administration in Kabul']]);
+  });
+
+  it('does not set officers injured against people hurt by the police', () => {
+    expect(
+      parties(
+        'Sixteen police officers were injured in the disorder, Greater Manchester police said. ' +
+          'Protest organisers said at least 12 people had been hurt by police batons.',
+      ),
+    ).toEqual([]);
+  });
+
+  it("does not set two countries' counts of their own side against each other", () => {
+    expect(
+      parties(
+        "Kyrgyzstan's health ministry said 11 people had been killed on its side of the border and 46 injured. " +
+          "Tajikistan's interior ministry said eight Tajik civilians had lost their lives and put the number of wounded at 27.",
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads no rival count in "the lower edge of the debris" nor in a toll of "last winter"', () => {
+    expect(
+      parties(
+        'The toll stands at five, according to Tyrol police, who raised it when rescuers reached the lower edge of the debris. ' +
+          'Last winter, avalanches killed 18 people across Austria, according to the Austrian Board for Alpine Safety.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a party upholding the official toll as disputing the rival count, as one dispute', () => {
+    const out = contested(
+      'Nine more people died overnight, bringing the total to 34, the state health department said.\n\n' +
+        'Ramesh Paswan, an opposition legislator, put the toll at upwards of 50. ' +
+        'The district magistrate, Aman Samir, said the official toll of 34 was accurate.',
+    );
+    expect(out.map((c) => [c.claimant, c.disputedBy])).toEqual([['Ramesh Paswan', 'Aman Samir']]);
+    expect(out[0]!.claim).toBe('Ramesh Paswan reports upwards of 50 people killed');
+    // The body whose toll is upheld is quoted with the dispute, not shown as a second one.
+    expect(out[0]!.quotes).toHaveLength(3);
+  });
+
+  it('names the accused party for a denial by "the company"', () => {
+    expect(
+      parties(
+        'The Environment Agency told the court that Southern Vale had failed to report 1,642 spills. ' +
+          'The company has always denied that any data was deliberately withheld.',
+      ),
+    ).toEqual([['The Environment Agency', 'Southern Vale']]);
+  });
+
+  it('reads "disputed that, pointing out …"', () => {
+    expect(
+      parties(
+        'Southern Vale also said the fine would not be passed on to its customers. ' +
+          'Clean Coasts Kent, a campaign group, disputed that, pointing out that bills rose by 24%.',
+      ),
+    ).toEqual([['Southern Vale', 'Clean Coasts Kent']]);
+  });
+
+  it('reads a body answering what people said about it, by a denial or in opposite words', () => {
+    expect(
+      parties(
+        'Two parents told the Charlotte Observer that they had reported threatening posts by the gunman to the school. ' +
+          'The Rock Hill school district said in a statement that it had "no record of any such report".',
+      ),
+    ).toEqual([['Two parents', 'The Rock Hill school district']]);
+    const [gate] = contested(
+      'Eleven survivors interviewed for this article said the gate at the foot of the east staircase was padlocked. ' +
+        'Sunflower Group, the factory\'s owner, said in a statement that "all exits were open" and that the gate had been forced shut by the crush.',
+    );
+    expect(gate).toMatchObject({
+      claimant: 'Eleven survivors interviewed for this article',
+      disputedBy: 'Sunflower Group',
+    });
+    expect(gate!.claim).toMatch(/^Eleven survivors interviewed for this article say /);
+    // People and a body adding facts about different things are no dispute.
+    expect(
+      parties(
+        'Two parents said their children had been moved to the gym. The school district said classes would resume on Monday.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a party upholding a count', () => {
+  it('is no dispute when it only confirms the count just given', () => {
+    expect(
+      parties(
+        'The health ministry said 40 people had been injured. The mayor said the figure of 40 was accurate.',
+      ),
+    ).toEqual([]);
+    expect(
+      parties('Police said 12 people had died. The governor said the official toll of 12 was accurate.'),
+    ).toEqual([]);
+  });
+});
+
+describe('whose statement a rebuttal names', () => {
+  it('reads no party in "the Monday statement", and writes an opening "According to" claim from what follows', () => {
+    expect(
+      parties(
+        'The army said its troops had not fired on the crowd. Witnesses rejected the Monday statement as false.',
+      ),
+    ).toEqual([['The army', 'Witnesses']]);
+    const [c] = contested(
+      'According to the ministry, the strike hit an arms depot. Residents said that was untrue.',
+    );
+    expect(c).toMatchObject({ claimant: 'the ministry', disputedBy: 'Residents' });
+    expect(c!.claim).toBe('the ministry says the strike hit an arms depot');
+  });
+});
+
+describe('more forms of the disputes the ninth set taught', () => {
+  it('reads rumours a party calls false in either order, and rumours denied by "the ministry"', () => {
+    expect(
+      parties('Police said rumours that a dozen climbers had been buried by a second avalanche were false.'),
+    ).toEqual([['rumours', 'Police']]);
+    expect(
+      parties(
+        'Claims circulating online that 12 people had died in the stampede were untrue, the ministry said.',
+      ),
+    ).toEqual([['Claims circulating online', 'the ministry']]);
+  });
+
+  it('reads ", a figure X said was inflated"', () => {
+    expect(
+      parties(
+        'Organisers said at least 12 people had been hurt by police batons, a figure the police said was inflated.',
+      ),
+    ).toEqual([['Organisers', 'the police']]);
+  });
+
+  it('reads two groups claiming one attack, but not one group claiming it twice', () => {
+    expect(
+      parties(
+        "Islamic State's Khorasan branch (ISKP) claimed responsibility in a statement. " +
+          'Hours later, Jamaat-ul-Ahrar, a faction of the Pakistani Taliban, said in a message to journalists that its own fighter had carried out the bombing.',
+      ),
+    ).toEqual([["Islamic State's Khorasan branch (ISKP)", 'Jamaat-ul-Ahrar']]);
+    expect(
+      parties(
+        'Al-Shabaab claimed responsibility for the attack in a statement. Al-Shabaab said its fighters had carried out the raid.',
+      ),
+    ).toEqual([]);
+  });
+
+  it("does not set a country's count of its own soldiers against another's, but does a count of the first's", () => {
+    expect(
+      parties(
+        "Azerbaijan's defence ministry said 12 of its soldiers had been killed. " +
+          "Armenia's defence ministry put the number of its troops killed at 30.",
+      ),
+    ).toEqual([]);
+    expect(
+      parties(
+        "Ukraine's military said 20 of its soldiers had been killed. " +
+          "Russia's defence ministry put the number of Ukrainian soldiers killed at 60.",
+      ),
+    ).toEqual([["Ukraine's military", "Russia's defence ministry"]]);
+  });
+});
