@@ -165,3 +165,98 @@ describe('sourcing notes on hostile text', () => {
     expect(found).toEqual(['secondhand']);
   });
 });
+
+describe('sourcing notes the ninth labelled set found missed', () => {
+  it("flags a live blog's update stamp, a last-updated line and a correction of an earlier version", () => {
+    expect(kinds('Update, 4.10pm: Police said there had been no second avalanche.')).toEqual(['update']);
+    expect(kinds('This article was last updated at 4.30pm ET on Tuesday.')).toEqual(['update']);
+    expect(kinds('An earlier version said five people had died.')).toEqual(['update']);
+    // A sentence that merely opens with the word is no update note.
+    expect(kinds('Update your phone before travelling.')).toEqual([]);
+  });
+
+  it('flags an outlet that quoted, carried or reported what a party said', () => {
+    const [khovar] = notes(
+      "Tajikistan's interior ministry, quoted by the state news agency Khovar, said the border was calm.",
+    );
+    expect(khovar).toMatchObject({ kind: 'secondhand' });
+    expect(khovar!.note).toContain('the state news agency Khovar');
+    expect(kinds('The group claimed the attack in a statement carried by its Amaq news agency.')).toEqual([
+      'secondhand',
+    ]);
+    expect(kinds('Two people died in landslides, the Philippine News Agency reported.')).toContain(
+      'secondhand',
+    );
+  });
+
+  it("flags what people told another outlet, but not what they told the story's own outlet or a wire", () => {
+    expect(kinds('Two parents told the Charlotte Observer that they had reported the posts.')).toEqual([
+      'secondhand',
+    ]);
+    expect(
+      kinds(
+        'A resident told the BBC that her street had been hit. The BBC could not independently verify either side’s figures.',
+      ),
+    ).toEqual(['unverified']);
+    expect(kinds('"Entire blocks are gone," the coroner told The Associated Press. She said more.')).toEqual(
+      [],
+    );
+  });
+
+  it('flags a source passing on what it hears from people it is in touch with', () => {
+    const [n] = notes(
+      'Around 110 people are still missing, according to the Spanish NGO Caminando Fronteras, which is in contact with the families of passengers.',
+    );
+    expect(n).toMatchObject({ kind: 'secondhand' });
+    expect(n!.note).toMatch(/^Second-hand: the Spanish NGO Caminando Fronteras passes on/);
+    expect(n!.note).toContain('the families of passengers');
+  });
+
+  it('flags "neither claim could be independently verified" and "has not been able to verify"', () => {
+    expect(kinds('Neither claim could be independently verified.')).toEqual(['unverified']);
+    expect(kinds('The Guardian has not been able to verify where it was filmed.')).toEqual(['unverified']);
+  });
+
+  it('takes the running total as the headline figure, and a later running total as no rival', () => {
+    const bulletin = notes(
+      'Nine more people died overnight, bringing the total to 34, the state health department said. ' +
+        'An opposition legislator, Ramesh Paswan, put the toll at upwards of 50.',
+    );
+    expect(bulletin.map((n) => n.kind)).toEqual([]);
+    const wreck = notes(
+      'At least 69 people died when the boat capsized, a security source told AFP. ' +
+        'Fishermen found a further eight bodies on Wednesday, bringing the total to 77, according to the interior ministry.',
+    ).filter((n) => n.kind === 'single_source');
+    expect(wreck).toHaveLength(1);
+    expect(wreck[0]!.note).toContain('At least 69 people killed');
+  });
+
+  it("keeps a toll single-source against people hurt by the police, or another place's toll", () => {
+    expect(
+      kinds(
+        'Sixteen police officers were injured in the disorder, Greater Manchester police said. ' +
+          'Organisers of the vigil said at least 12 people had been hurt by police batons, a figure GMP said it did not recognise.',
+      ),
+    ).toContain('single_source');
+    expect(
+      kinds(
+        'The storm has left three people dead in Quang Ngai and Binh Dinh provinces, the committee said. ' +
+          'Two people lost their lives in landslides in Benguet province, the Philippine News Agency reported.',
+      ),
+    ).toContain('single_source');
+  });
+});
+
+describe('an outlet the story relays', () => {
+  it('stays second-hand when the story also says that outlet could not verify', () => {
+    expect(
+      kinds(
+        'Fighting spread to the north, according to Reuters. Reuters could not independently verify the reports.',
+      ),
+    ).toEqual(['secondhand', 'unverified']);
+  });
+
+  it('reads broadcasters and "… News" outlets as media', () => {
+    expect(kinds('A survivor told Sky News that the water rose in minutes.')).toEqual(['secondhand']);
+  });
+});
