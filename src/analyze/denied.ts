@@ -29,9 +29,16 @@ const DENIAL = new RegExp(
 // 30 were killed", "saying only two had died").
 const CLAUSE_END =
   /[,;:!?—–]|\b(?:said|says|say|saying|told|tells|reported|reporting|according to|confirmed|added|stated|estimated|but|while|whereas|though|although|however)\b/i;
-// "Reports that 20 people were killed were false", "the figure of 300 was exaggerated": the claim named
-// before the count, called false after it.
-const CLAIM_BEFORE = new RegExp(`\\b(?:${CLAIM_NOUN}\\s+that|${COUNT_NOUN}\\s+of)\\s+$`, 'i');
+// "Reports that 20 people were killed were false", "the figure of 300 was exaggerated", "Claims circulating
+// online that 12 had died", "Social media posts claiming 200 were dead": the claim named before the count (a
+// few words may describe it), called false after it.
+const CLAIM_CARRIER = `(?:${CLAIM_NOUN}|posts?|messages?|videos?|footage|images?|pictures?)`;
+const CLAIM_BEFORE = new RegExp(
+  `\\b(?:${CLAIM_CARRIER}(?:\\s+(?!said\\b|says\\b|told\\b)[\\w'’-]+){0,5}?\\s+(?:that|of|claiming|saying|alleging|suggesting|showing)|${COUNT_NOUN}\\s+of)\\s+$`,
+  'i',
+);
+// How far before a count its claim may be named: "Claims circulating on social media last week that".
+const CLAIM_REACH = 90;
 const FALSE_WORD =
   '(?:false|untrue|baseless|unfounded|exaggerated|inaccurate|incorrect|wrong|fabricated|fake|groundless|overblown|inflated|lies|not true)';
 // "…were false", "…was greatly exaggerated", or right after the count: "called the toll of 500 exaggerated".
@@ -55,7 +62,8 @@ export function mayDeny(sentence: string): boolean {
 /** Whether the count at [start, end) of sentence `s` is what a denial or a rumour says, not a stated figure. */
 export function isDeniedCount(s: string, start: number, end: number): boolean {
   const before = s.slice(Math.max(0, start - REACH), start);
-  if (CLAIM_BEFORE.test(before.slice(-40)) && CALLED_FALSE.test(s.slice(end, end + 200))) return true;
+  if (CLAIM_BEFORE.test(before.slice(-CLAIM_REACH)) && CALLED_FALSE.test(s.slice(end, end + 200)))
+    return true;
   let last: RegExpExecArray | null = null;
   DENIAL.lastIndex = 0;
   for (let m = DENIAL.exec(before); m; m = DENIAL.exec(before)) last = m;

@@ -501,6 +501,18 @@ describe('denied, false and rumoured counts', () => {
     ).toEqual([['12', 'killed', 'police']]);
   });
 
+  it('shows no toll from claims or posts called false, however they are described', () => {
+    expect(
+      counts(
+        'Claims circulating online that 12 people had died in a stampede at a relief camp were untrue, the ' +
+          'ministry said. Social media posts claiming 200 were dead are fake, the governor said. Videos shared ' +
+          'widely on Sunday showing 40 bodies were fabricated, the army said.',
+      ),
+    ).toEqual([]);
+    // what is only being looked into is still what the source reported
+    expect(counts('Police said posts claiming 12 people had died were being investigated.')).toHaveLength(1);
+  });
+
   it('keeps a count that is called accurate, not false, and one another party disputes afterwards', () => {
     expect(
       counts(
