@@ -129,12 +129,11 @@ export function extractArticle(input: ExtractInput): Article {
   const storyCut = marked.some((p) => p.includes(CUT_MARK));
   const fromPage = storyCut ? marked.map((p) => p.replaceAll(CUT_MARK, '').trim()).filter(Boolean) : marked;
   // Script-rendered pages carry the body only in JSON-LD; the publisher's own declaration is the next best.
-  const paragraphs =
-    countWords(fromPage.join(' ')) < MIN_ARTICLE_WORDS && meta.articleBodyParagraphs.length > 0
-      ? meta.articleBodyParagraphs
-      : fromPage;
+  const pageWords = countWords(fromPage.join(' '));
+  const fromMeta = pageWords < MIN_ARTICLE_WORDS && meta.articleBodyParagraphs.length > 0;
+  const paragraphs = fromMeta ? meta.articleBodyParagraphs : fromPage;
   const text = paragraphs.join('\n\n');
-  const wordCount = countWords(text);
+  const wordCount = fromMeta ? countWords(text) : pageWords;
   if (wordCount < MIN_ARTICLE_WORDS) throw wallOnly(wallKinds, signals) ?? noArticle();
   const wall = judgeWall(signals, wordCount);
   const shortEvidence =
