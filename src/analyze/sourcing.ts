@@ -63,6 +63,12 @@ function ownOutletsOf(sentences: Sentence[]): string[] {
 }
 
 /** The outlet a sentence relays from ("according to The New York Times", "local media reported"). */
+/** "according to The New York Times." names "The New York Times"; "…of the U.S." keeps its abbreviation. */
+function withoutSentenceEnd(name: string): string {
+  const bare = name.replace(/[,;:]+$/, '');
+  return /(?:^|[\s.])\p{Lu}\.$/u.test(bare) ? bare : bare.replace(/\.$/, '');
+}
+
 function secondhandSource(s: string, ownOutlets: readonly string[]): string | null {
   const relayers = [
     ...[...s.matchAll(ACCORDING_TO)].map((m) => m[1]!),
@@ -76,7 +82,7 @@ function secondhandSource(s: string, ownOutlets: readonly string[]): string | nu
     // The outlet's own reporting ("a count by Reuters" in a Reuters story) is first-hand.
     if (ownOutlets.some((own) => media[0].includes(own) || own.includes(media[0]))) continue;
     // "Radio France Internationale", "Kompas TV": a short relayer is the outlet's name, of which "Radio" is a part.
-    const name = relayer.trim();
+    const name = withoutSentenceEnd(relayer.trim());
     // "the state news agency Khovar": a description before the name is kept with it.
     return name.split(/\s+/).length <= 6 && /^(?:the\s|its\s|their\s|[A-Z])/.test(name) && /[A-Z]/.test(name)
       ? name

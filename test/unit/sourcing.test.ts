@@ -24,7 +24,9 @@ describe('sourcing notes', () => {
   it('flags second-hand reports but not the outlet’s own reporting', () => {
     const [n] = notes('A news channel said the strikes hit insurgents, according to The New York Times.');
     expect(n).toMatchObject({ kind: 'secondhand' });
-    expect(n!.note).toContain('The New York Times');
+    expect(n!.note).toBe('Second-hand: relayed from The New York Times, not reported first-hand.');
+    const [us] = notes('The strikes hit a depot, according to The Times of the U.S.');
+    expect(us!.note).toBe('Second-hand: relayed from The Times of the U.S., not reported first-hand.');
     expect(
       kinds('LAGOS, Nigeria (Reuters) - Buildings collapse often, according to a count by Reuters.'),
     ).toEqual([]);
